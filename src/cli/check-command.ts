@@ -1,0 +1,38 @@
+import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
+import { choiceOption, parseArgs } from './parse-args';
+import { readManifests } from './read-manifests';
+import { FindingSeverity, NetworkPolicyValidator } from '../validation';
+
+export const CHECK_USAGE = 'cdk8s-netpol check [--cidr strict|legacy] <files or folders...>';
+
+/**
+ * `check`: validates every NetworkPolicy in the input as the API server would, one line per
+ * problem: `<file>:<doc index> <namespace>/<name>: <field path>: <message>`.
+ */
+export function checkCommand(args: string[]): CommandResult {
+  const parsed = parseArgs(args, ['cidr']);
+  const cidr = choiceOption(parsed, 'cidr', ['strict', 'legacy'], 'strict');
+  const objects = readManifests(parsed.positionals);
+  const lines: string[] = [];
+  let policies = 0;
+  let errors = 0;
+  let warnings = 0;
+  for (const { file, documentIndex, manifest } of objects) {
+    if (!NetworkPolicyValidator.isNetworkPolicy(manifest)) {
+      continue;
+    }
+    policies++;
+    const subject = `${file}:${documentIndex} ${manifest.metadata?.namespace ?? 'default'}/${manifest.metadata?.name ?? '<no name>'}`;
+    for (const finding of NetworkPolicyValidator.check(manifest, { strictCidr: cidr === 'strict' })) {
+      const isWarning = finding.severity === FindingSeverity.WARNING;
+      isWarning ? warnings++ : errors++;
+      lines.push(`${subject}: ${finding.field}: ${isWarning ? 'warning: ' : ''}${finding.message}`);
+    }
+  }
+  const summary = `checked ${policies} NetworkPolic${policies === 1 ? 'y' : 'ies'} in ${objects.length} object(s): ${errors} error(s), ${warnings} warning(s)`;
+  return {
+    exitCode: errors > 0 ? EXIT_FINDINGS : EXIT_OK,
+    stdout: lines.map((l) => l + '\n').join(''),
+    stderr: summary + '\n',
+  };
+}

@@ -1,0 +1,12 @@
+/** What a CLI command produced; `main` prints it and exits with `exitCode`. */
+export interface CommandResult {
+  /** 0 success, 1 findings (invalid policy, denied expectation), 2 unusable input. */
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Exit codes of the CLI contract (DESIGN §5). */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;

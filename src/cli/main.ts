@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { checkCommand, CHECK_USAGE } from './check-command';
+import { CommandResult, EXIT_OK, EXIT_USAGE } from './command-result';
+import { explainCommand, EXPLAIN_USAGE } from './explain-command';
+import { matrixCommand, MATRIX_USAGE } from './matrix-command';
+import { UsageError } from './usage-error';
+
+const COMMANDS: Record<string, (args: string[]) => CommandResult> = {
+  check: checkCommand,
+  matrix: matrixCommand,
+  explain: explainCommand,
+};
+
+const USAGE = [
+  'usage:',
+  `  ${CHECK_USAGE}`,
+  `  ${MATRIX_USAGE}`,
+  `  ${EXPLAIN_USAGE}`,
+  '',
+  'Reads YAML (multi-document) and JSON manifests, including kind: List.',
+  'Exit codes: 0 success, 1 findings, 2 unusable input.',
+].join('\n');
+
+/** Runs the CLI on `argv` (without node and script) and returns what to print and the exit code. */
+export function runCli(argv: string[]): CommandResult {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    return { exitCode: name === undefined ? EXIT_USAGE : EXIT_OK, stdout: name === undefined ? '' : USAGE + '\n', stderr: name === undefined ? USAGE + '\n' : '' };
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    return { exitCode: EXIT_USAGE, stdout: '', stderr: `cdk8s-netpol: unknown command "${name}"\n${USAGE}\n` };
+  }
+  try {
+    return command(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      return { exitCode: EXIT_USAGE, stdout: '', stderr: `cdk8s-netpol ${name}: ${e.message}\n` };
+    }
+    // Anything else is our bug; still no stack trace for the user, but say so plainly.
+    const message = e instanceof Error ? e.message : String(e);
+    return { exitCode: EXIT_USAGE, stdout: '', stderr: `cdk8s-netpol ${name}: internal error: ${message}\n` };
+  }
+}
+
+if (require.main === module) {
+  const result = runCli(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+}
