@@ -1,1 +1,5 @@
-export {};
+export * from './protocol';
+export * from './label-expression';
+export * from './label-selector';
+export * from './peer';
+export * from './port-range';
