@@ -1,1 +1,12 @@
-export {};
+export * from './analysis-options';
+export * from './cluster-model';
+export * from './connection-query';
+export * from './evaluator';
+export * from './manifest-document';
+export * from './model-finding';
+export * from './namespace-info';
+export * from './policy-info';
+export * from './reachability-matrix';
+export * from './traffic-direction';
+export * from './verdict';
+export * from './workload-info';

@@ -1,0 +1,46 @@
+/**
+ * The assumptions the evaluator makes where Kubernetes leaves the answer to the network plugin
+ * or the manifests do not say. Every default is the behaviour the upstream documentation and
+ * conformance tests describe.
+ */
+export interface AnalysisOptions {
+  /**
+   * ipBlock peers also match pods whose IP is known (`status.podIP` / `status.podIPs`), as the
+   * upstream conformance tests expect. When false, ipBlocks only match endpoints outside the cluster.
+   *
+   * @default true
+   */
+  readonly ipBlocksMatchPodIps?: boolean;
+
+  /**
+   * A pod can always reach itself, whatever its policies say. A query from a workload to itself
+   * means a pod to itself (not to another replica).
+   *
+   * @default true
+   */
+  readonly allowSelfTraffic?: boolean;
+
+  /**
+   * Traffic from a pod's own node (the source endpoint `node`) is always admitted by the pod's
+   * ingress side. When false, the node is treated as an outside endpoint of unknown IP.
+   *
+   * @default true
+   */
+  readonly allowNodeTraffic?: boolean;
+
+  /**
+   * The namespace of objects whose manifest has no `metadata.namespace`.
+   *
+   * @default 'default'
+   */
+  readonly defaultNamespace?: string;
+
+  /**
+   * Validate ipBlock CIDRs with the strict rules of Kubernetes 1.36 and later (a policy with,
+   * e.g., host bits set is invalid and not evaluated). When false, such CIDRs are masked and
+   * the policy is evaluated.
+   *
+   * @default true
+   */
+  readonly strictCidr?: boolean;
+}

@@ -1,0 +1,142 @@
+import { AnalysisOptions } from './analysis-options';
+import { ClusterIndex, NamespaceRecord } from './cluster-index';
+import { compilePolicy, CompiledPolicy } from './compiled-policy';
+import { ManifestDocument } from './manifest-document';
+import { readManifests, WorkloadObject } from './manifest-reader';
+import { ModelFinding } from './model-finding';
+import { NamespaceInfo } from './namespace-info';
+import { PolicyInfo } from './policy-info';
+import { resolveOptions } from './resolved-options';
+import { WorkloadInfo } from './workload-info';
+import { FindingSeverity } from '../validation/finding';
+import { NetworkPolicyValidator } from '../validation/validator';
+
+const NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * The namespaces, workloads and NetworkPolicies found in a set of manifests, ready for the
+ * `Evaluator`. Every policy is validated like the API server would; invalid ones are reported
+ * in `findings` and left out of the analysis.
+ *
+ * @example
+ * const model = ClusterModel.fromManifests(
+ *   Testing.synth(chart).map((manifest) => ({ manifest })),
+ *   { defaultNamespace: 'prod' },
+ * );
+ * for (const finding of model.findings) {
+ *   console.log(`${finding.origin} ${finding.subject}: ${finding.message}`);
+ * }
+ */
+export class ClusterModel {
+  /**
+   * Reads Namespaces, Pods, workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,
+   * CronJob, ReplicationController) and NetworkPolicies; `kind: List` items are read in turn and
+   * other objects only imply their namespace.
+   *
+   * @param documents the objects, each with where it came from
+   * @param options the assumptions to make where Kubernetes leaves the answer open
+   */
+  public static fromManifests(documents: ManifestDocument[], options: AnalysisOptions = {}): ClusterModel {
+    return new ClusterModel(documents, options);
+  }
+
+  /** Every pod and workload, in reading order. */
+  public readonly workloads: WorkloadInfo[];
+
+  /** Every namespace: declared ones in reading order, then the implied ones by name. */
+  public readonly namespaces: NamespaceInfo[];
+
+  /** Every NetworkPolicy read, evaluated or not. */
+  public readonly policies: PolicyInfo[];
+
+  /** Problems met while reading, including each policy's validation findings. */
+  public readonly findings: ModelFinding[];
+
+  /** The options in effect, with every default filled in. */
+  public readonly options: AnalysisOptions;
+
+  /** @internal */
+  public readonly _index: ClusterIndex;
+
+  /** @internal Policies left out of the analysis (`namespace/name`), by namespace. */
+  public readonly _excludedPolicies = new Map<string, string[]>();
+
+  private constructor(documents: ManifestDocument[], options: AnalysisOptions) {
+    const resolved = resolveOptions(options);
+    this.options = resolved;
+    const contents = readManifests(documents, resolved.defaultNamespace);
+    this.findings = [...contents.findings];
+
+    const compiled: CompiledPolicy[] = [];
+    this.policies = contents.policies.map((policy) => {
+      const subject = `${policy.namespaceName}/${policy.name}`;
+      const supported = NetworkPolicyValidator.isNetworkPolicy(policy.manifest);
+      const findings: ModelFinding[] = supported
+        ? NetworkPolicyValidator.check(policy.manifest, { strictCidr: resolved.strictCidr })
+          .map((f) => ({ severity: f.severity, origin: policy.origin, subject, field: f.field || undefined, message: f.message, rule: f.rule }))
+        : [{
+          severity: FindingSeverity.WARNING,
+          origin: policy.origin,
+          subject,
+          field: 'apiVersion',
+          message: `${JSON.stringify(policy.manifest.apiVersion)} is not networking.k8s.io: this NetworkPolicy is not evaluated`,
+          rule: 'NP-INPUT-API-VERSION',
+        }];
+      this.findings.push(...findings);
+      const evaluated = supported && findings.every((f) => f.severity !== FindingSeverity.ERROR);
+      if (evaluated) {
+        compiled.push(compilePolicy(policy, resolved.strictCidr));
+      } else {
+        const excluded = this._excludedPolicies.get(policy.namespaceName) ?? [];
+        this._excludedPolicies.set(policy.namespaceName, [...excluded, subject]);
+      }
+      return { namespaceName: policy.namespaceName, name: policy.name, origin: policy.origin, evaluated };
+    });
+
+    const declared = new Set(contents.namespaces.map((ns) => ns.name));
+    const implied = [...contents.usedNamespaces].filter((name) => !declared.has(name)).sort();
+    this.namespaces = [
+      ...contents.namespaces.map((ns) => ({ name: ns.name, labels: withNameLabel(ns.name, ns.labels), declared: true, origin: ns.origin })),
+      ...implied.map((name) => ({ name, labels: withNameLabel(name, {}), declared: false })),
+    ];
+
+    const endpoints = endpointNames(contents.workloads);
+    this.workloads = contents.workloads.map((w, i) => ({
+      endpoint: endpoints[i],
+      namespaceName: w.namespaceName,
+      name: w.name,
+      kind: w.kind,
+      labels: w.labels,
+      ports: w.ports,
+      ips: w.ipTexts,
+      hostNetwork: w.hostNetwork,
+      origin: w.origin,
+    }));
+    for (const workload of this.workloads.filter((w) => w.hostNetwork)) {
+      this.findings.push({
+        severity: FindingSeverity.WARNING,
+        origin: workload.origin,
+        subject: workload.endpoint,
+        field: 'spec.hostNetwork',
+        message: 'uses the node network: no NetworkPolicy selects its pods, and their traffic counts as node traffic (matched only by ipBlocks containing the node IP and by rules that admit every peer)',
+        rule: 'NP-INPUT-HOST-NETWORK',
+      });
+    }
+
+    const records: NamespaceRecord[] = this.namespaces.map((ns) => ({ name: ns.name, labels: ns.labels }));
+    this._index = new ClusterIndex(records, contents.workloads, compiled, resolved);
+  }
+}
+
+/** The control plane sets this label on every namespace; manifests may omit it. */
+function withNameLabel(name: string, labels: Record<string, string>): Record<string, string> {
+  return { ...labels, [NAME_LABEL]: name };
+}
+
+/** `namespace/name`, qualified with the kind where several kinds share a name. */
+function endpointNames(workloads: readonly WorkloadObject[]): string[] {
+  const counts = new Map<string, number>();
+  const plain = workloads.map((w) => `${w.namespaceName}/${w.name}`);
+  plain.forEach((name) => counts.set(name, (counts.get(name) ?? 0) + 1));
+  return workloads.map((w, i) => (counts.get(plain[i])! > 1 ? `${w.namespaceName}/${w.kind.toLowerCase()}/${w.name}` : plain[i]));
+}

@@ -1,0 +1,60 @@
+/** Labels of a pod or namespace. */
+export type Labels = Readonly<Record<string, string>>;
+
+/** One requirement of a selector; `matchLabels` entries become `In` with one value. */
+export interface LabelRequirement {
+  readonly key: string;
+  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  readonly values: readonly string[];
+}
+
+/**
+ * A label selector compiled once from its JSON form: `matchLabels` and `matchExpressions`
+ * are ANDed, and an empty or absent selector matches everything.
+ */
+export class CompiledSelector {
+  /** Compiles a (validated) selector; `undefined` is the empty selector. */
+  public static compile(json: any): CompiledSelector {
+    const requirements: LabelRequirement[] = [];
+    for (const [key, value] of Object.entries<string>(json?.matchLabels ?? {})) {
+      requirements.push({ key, operator: 'In', values: [value] });
+    }
+    for (const expression of json?.matchExpressions ?? []) {
+      requirements.push({ key: expression.key, operator: expression.operator, values: expression.values ?? [] });
+    }
+    return new CompiledSelector(requirements);
+  }
+
+  /** A canonical text form, also used as a cache key. */
+  public readonly key: string;
+
+  private constructor(public readonly requirements: readonly LabelRequirement[]) {
+    this.key = requirements
+      .map((r) => `${r.key} ${r.operator} ${[...new Set(r.values)].sort().join(',')}`)
+      .sort()
+      .join('; ');
+  }
+
+  public matchesEverything(): boolean {
+    return this.requirements.length === 0;
+  }
+
+  public matches(labels: Labels): boolean {
+    return this.requirements.every((r) => requirementMatches(r, labels));
+  }
+}
+
+function requirementMatches(requirement: LabelRequirement, labels: Labels): boolean {
+  const present = Object.prototype.hasOwnProperty.call(labels, requirement.key);
+  switch (requirement.operator) {
+    case 'In':
+      return present && requirement.values.includes(labels[requirement.key]);
+    case 'NotIn':
+      // Kubernetes: NotIn also matches objects that lack the key.
+      return !present || !requirement.values.includes(labels[requirement.key]);
+    case 'Exists':
+      return present;
+    case 'DoesNotExist':
+      return !present;
+  }
+}

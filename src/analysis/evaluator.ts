@@ -1,0 +1,94 @@
+import { ClusterModel } from './cluster-model';
+import { ConnectionQuery, PortQuery } from './connection-query';
+import { Endpoint, EndpointResolver } from './endpoint';
+import { Exemption, explainConnection, explainSide } from './explanation';
+import { buildClassMatrix } from './matrix-builder';
+import { checkPortQuery, portNumberOn } from './port-target';
+import { ReachabilityMatrix } from './reachability-matrix';
+import { evaluateSide } from './side-evaluation';
+import { TrafficDirection } from './traffic-direction';
+import { Verdict } from './verdict';
+
+/**
+ * Answers reachability questions about a `ClusterModel` with `networking.k8s.io/v1` semantics:
+ * a connection is allowed iff the source's egress side and the destination's ingress side both
+ * allow it, and each verdict names the policies and rules that decided.
+ *
+ * @example
+ * const evaluator = new Evaluator(ClusterModel.fromManifests(documents));
+ * const verdict = evaluator.check({ source: 'prod/frontend', destination: 'prod/db', port: 5432 });
+ * // "denied: ingress to prod/db is isolated by prod/db-policy, and none of its rules admits prod/frontend"
+ * console.log(verdict.explanation);
+ */
+export class Evaluator {
+  private readonly endpoints: EndpointResolver;
+
+  /**
+   * @param model the cluster to evaluate
+   */
+  constructor(public readonly model: ClusterModel) {
+    this.endpoints = new EndpointResolver(model);
+  }
+
+  /**
+   * Whether `source` can open a connection to `destination`, and why.
+   *
+   * Throws a `NP-INPUT` error for an unknown endpoint (listing close matches), for a query that
+   * does not give exactly one of `port` and `portName`, and for a port name the destination does
+   * not define.
+   */
+  public check(query: ConnectionQuery): Verdict {
+    const portQuery = checkPortQuery(query);
+    const source = this.endpoints.resolve(query.source, 'source');
+    const destination = this.endpoints.resolve(query.destination, 'destination');
+    const destinationPorts = this.portsOf(destination);
+    const portNumber = portNumberOn(portQuery, destinationPorts);
+    if (portNumber === undefined) {
+      const known = destinationPorts.map((p) => `${p.protocol}/${p.port}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none';
+      throw new Error(`NP-INPUT[port]: ${destination.label} has no ${portQuery.protocol} container port named "${portQuery.portName}" `
+        + `(port names resolve on the destination pod; its ports: ${known})`);
+    }
+
+    const port = { protocol: portQuery.protocol, port: portNumber, destinationPorts };
+    const index = this.model._index;
+    const options = index.options;
+    const self = options.allowSelfTraffic && source.workload !== undefined && source.workload === destination.workload;
+    const node = options.allowNodeTraffic && source.kind === 'node';
+    const egressExemption: Exemption | undefined = self ? 'self' : undefined;
+    const ingressExemption: Exemption | undefined = self ? 'self' : node ? 'node' : undefined;
+
+    const egressSide = evaluateSide(index, TrafficDirection.EGRESS, source, destination, port);
+    const ingressSide = evaluateSide(index, TrafficDirection.INGRESS, destination, source, port);
+    const egress = explainSide(egressSide, egressExemption, this.excludedFor(source));
+    const ingress = explainSide(ingressSide, ingressExemption, this.excludedFor(destination));
+    return {
+      allowed: egress.verdict.allowed && ingress.verdict.allowed,
+      source: source.label,
+      destination: destination.label,
+      port: portQuery.label,
+      portNumber,
+      protocol: portQuery.protocol,
+      egress: egress.verdict,
+      ingress: ingress.verdict,
+      decisions: [...egress.decisions, ...ingress.decisions],
+      explanation: explainConnection(egress.verdict, ingress.verdict, egressExemption),
+    };
+  }
+
+  /**
+   * Which workloads can reach which on one port. A destination that does not define a queried
+   * port name is not reachable.
+   */
+  public matrix(query: PortQuery): ReachabilityMatrix {
+    const portQuery = checkPortQuery(query);
+    return ReachabilityMatrix._create(this.model, portQuery, buildClassMatrix(this.model._index, portQuery));
+  }
+
+  private portsOf(endpoint: Endpoint) {
+    return endpoint.workload === undefined ? [] : this.model.workloads[endpoint.workload].ports;
+  }
+
+  private excludedFor(endpoint: Endpoint): string[] {
+    return endpoint.workload === undefined ? [] : this.model._excludedPolicies.get(this.model.workloads[endpoint.workload].namespaceName) ?? [];
+  }
+}

@@ -1,0 +1,63 @@
+import { RangeSet } from './range-set';
+
+/** A container port of a workload, as the evaluator needs it to resolve named ports. */
+export interface ContainerPortFact {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: string;
+}
+
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+const EVERY_PORT = RangeSet.of(1n, 65535n);
+const byKey = (a: [string, unknown], b: [string, unknown]) => a[0].localeCompare(b[0]);
+
+/**
+ * The ports of one rule: numeric ranges and port names, per protocol. Port names only gain a
+ * number on a destination pod, so membership takes the destination's container ports.
+ */
+export class PortSet {
+  /** Every port of every protocol (a rule with absent or empty `ports`). */
+  public static readonly ALL = new PortSet(new Map(PROTOCOLS.map((p) => [p, EVERY_PORT])), new Map());
+
+  /** Compiles a rule's `ports` list (already validated). */
+  public static fromRulePorts(entries: any[] | undefined): PortSet {
+    if (!entries || entries.length === 0) {
+      return PortSet.ALL;
+    }
+    const numbers = new Map<string, RangeSet>();
+    const names = new Map<string, Set<string>>();
+    for (const entry of entries) {
+      const protocol: string = entry.protocol ?? 'TCP';
+      if (typeof entry.port === 'string') {
+        names.set(protocol, new Set([...names.get(protocol) ?? [], entry.port]));
+        continue;
+      }
+      // A missing port means every port of the protocol; endPort makes an inclusive range.
+      const range = entry.port === undefined ? EVERY_PORT : RangeSet.of(BigInt(entry.port), BigInt(entry.endPort ?? entry.port));
+      numbers.set(protocol, (numbers.get(protocol) ?? RangeSet.EMPTY).union(range));
+    }
+    return new PortSet(numbers, names);
+  }
+
+  private constructor(
+    private readonly numbers: ReadonlyMap<string, RangeSet>,
+    private readonly names: ReadonlyMap<string, ReadonlySet<string>>,
+  ) {}
+
+  /** Whether a connection to `port`/`protocol` on a destination with these container ports is in the set. */
+  public contains(protocol: string, port: number, destinationPorts: readonly ContainerPortFact[]): boolean {
+    if (this.numbers.get(protocol)?.contains(BigInt(port))) {
+      return true;
+    }
+    const names = this.names.get(protocol);
+    return names !== undefined
+      && destinationPorts.some((p) => p.protocol === protocol && p.port === port && p.name !== undefined && names.has(p.name));
+  }
+
+  /** A canonical text form, also used as a cache key. */
+  public toString(): string {
+    const numbers = [...this.numbers].sort(byKey).map(([protocol, set]) => `${protocol}[${set}]`);
+    const names = [...this.names].sort(byKey).map(([protocol, set]) => `${protocol}{${[...set].sort().join(',')}}`);
+    return [...numbers, ...names].join(' ');
+  }
+}

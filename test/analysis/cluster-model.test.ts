@@ -1,0 +1,153 @@
+import { deployment, documents, namespace, pod, policy } from './manifests';
+import { ClusterModel, ManifestDocument } from '../../src/analysis';
+import { Protocol } from '../../src/policy/protocol';
+import { FindingSeverity } from '../../src/validation/finding';
+
+const template = (labels: Record<string, string>) => ({ metadata: { labels }, spec: { containers: [{ name: 'c', ports: [{ containerPort: 80 }] }] } });
+
+describe('namespaces', () => {
+  test('declared ones keep their labels; every namespace gets kubernetes.io/metadata.name', () => {
+    const model = ClusterModel.fromManifests(documents(namespace('prod', { team: 'red' }), pod('shop/web'), policy('ops/p', { podSelector: {} })));
+    expect(model.namespaces).toEqual([
+      { name: 'prod', labels: { 'team': 'red', 'kubernetes.io/metadata.name': 'prod' }, declared: true, origin: 'file.yaml:0' },
+      { name: 'ops', labels: { 'kubernetes.io/metadata.name': 'ops' }, declared: false },
+      { name: 'shop', labels: { 'kubernetes.io/metadata.name': 'shop' }, declared: false },
+    ]);
+  });
+
+  test('any namespaced object implies its namespace; objects without one go to defaultNamespace', () => {
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'svc' } };
+    const bare = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: {} };
+    expect(ClusterModel.fromManifests(documents(service, bare)).namespaces.map((ns) => ns.name)).toEqual(['default', 'svc']);
+    const model = ClusterModel.fromManifests(documents(bare), { defaultNamespace: 'apps' });
+    expect(model.namespaces.map((ns) => ns.name)).toEqual(['apps']);
+    expect(model.workloads[0].endpoint).toBe('apps/p');
+  });
+});
+
+describe('workloads', () => {
+  test.each([
+    ['Deployment', { template: template({ app: 'a' }) }],
+    ['StatefulSet', { template: template({ app: 'a' }) }],
+    ['DaemonSet', { template: template({ app: 'a' }) }],
+    ['ReplicaSet', { template: template({ app: 'a' }) }],
+    ['ReplicationController', { template: template({ app: 'a' }) }],
+    ['Job', { template: template({ app: 'a' }) }],
+    ['CronJob', { schedule: '@daily', jobTemplate: { spec: { template: template({ app: 'a' }) } } }],
+  ])('%s stands for its pods (pod template labels and ports)', (kind, spec) => {
+    const model = ClusterModel.fromManifests([{ manifest: { apiVersion: 'apps/v1', kind, metadata: { name: 'w', namespace: 'x', labels: { owner: 'me' } }, spec } }]);
+    expect(model.workloads).toEqual([{
+      endpoint: 'x/w',
+      namespaceName: 'x',
+      name: 'w',
+      kind,
+      labels: { app: 'a' },
+      ports: [{ name: undefined, port: 80, protocol: Protocol.TCP }],
+      ips: [],
+      hostNetwork: false,
+      origin: 'document 0',
+    }]);
+  });
+
+  test('pods: labels, named ports with protocols, IPs from podIP and podIPs', () => {
+    const manifest = pod('x/p', { ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }, { containerPort: 80 }] });
+    manifest.status = { podIP: '10.0.0.1', podIPs: [{ ip: '10.0.0.1' }, { ip: 'fd00::1' }] };
+    const [workload] = ClusterModel.fromManifests(documents(manifest)).workloads;
+    expect(workload).toMatchObject({
+      labels: { app: 'p' },
+      ports: [{ name: 'dns', port: 53, protocol: Protocol.UDP }, { port: 80, protocol: Protocol.TCP }],
+      ips: ['10.0.0.1', 'fd00::1'],
+    });
+  });
+
+  test('an unreadable pod IP is reported and ignored', () => {
+    const manifest = pod('x/p', { ips: ['10.0.0.300'] });
+    const model = ClusterModel.fromManifests(documents(manifest));
+    expect(model.workloads[0].ips).toEqual([]);
+    expect(model.findings).toEqual([expect.objectContaining({ severity: FindingSeverity.WARNING, subject: 'x/p', rule: 'NP-INPUT-POD-IP' })]);
+  });
+
+  test('hostNetwork workloads are flagged and reported', () => {
+    const model = ClusterModel.fromManifests(documents(deployment('kube-system/agent', { hostNetwork: true })));
+    expect(model.workloads[0].hostNetwork).toBe(true);
+    expect(model.findings).toEqual([expect.objectContaining({
+      severity: FindingSeverity.WARNING, origin: 'file.yaml:0', subject: 'kube-system/agent', field: 'spec.hostNetwork', rule: 'NP-INPUT-HOST-NETWORK',
+    })]);
+  });
+
+  test('workloads of different kinds sharing a name are told apart by kind', () => {
+    const model = ClusterModel.fromManifests(documents(deployment('x/web'), pod('x/web'), pod('x/db')));
+    expect(model.workloads.map((w) => w.endpoint)).toEqual(['x/deployment/web', 'x/pod/web', 'x/db']);
+  });
+});
+
+describe('documents', () => {
+  test('kind: List items are read in turn (also nested), with their position in the origin', () => {
+    const list = { apiVersion: 'v1', kind: 'List', items: [pod('x/a'), { apiVersion: 'v1', kind: 'PodList', items: [pod('x/b')] }] };
+    const model = ClusterModel.fromManifests([{ manifest: list, origin: 'dump.yaml:0' }]);
+    expect(model.workloads.map((w) => [w.endpoint, w.origin])).toEqual([['x/a', 'dump.yaml:0 items[0]'], ['x/b', 'dump.yaml:0 items[1] items[0]']]);
+  });
+
+  test('empty documents are skipped; other non-objects are reported', () => {
+    const model = ClusterModel.fromManifests([{ manifest: null }, { manifest: 'text', origin: 'bad.yaml:1' }]);
+    expect(model.findings).toEqual([{ severity: FindingSeverity.ERROR, origin: 'bad.yaml:1', subject: '(document)', rule: 'NP-INPUT-DOCUMENT', message: 'not a Kubernetes object; skipped' }]);
+  });
+
+  test('objects without a name are skipped and reported', () => {
+    const model = ClusterModel.fromManifests(documents({ apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'p-', namespace: 'x' } }));
+    expect(model.workloads).toEqual([]);
+    expect(model.findings[0]).toMatchObject({ severity: FindingSeverity.WARNING, rule: 'NP-INPUT-NAME' });
+  });
+
+  test('a second definition of the same object is reported and ignored', () => {
+    const model = ClusterModel.fromManifests(documents(pod('x/a', { labels: { v: '1' } }), pod('x/a', { labels: { v: '2' } })));
+    expect(model.workloads.map((w) => w.labels)).toEqual([{ v: '1' }]);
+    expect(model.findings[0]).toMatchObject({ origin: 'file.yaml:1', subject: 'x/a', rule: 'NP-INPUT-DUPLICATE', message: 'Pod defined again (first at file.yaml:0); this copy is ignored' });
+  });
+});
+
+describe('policies', () => {
+  test('valid policies are evaluated; policies without a namespace go to defaultNamespace', () => {
+    const noNamespace = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'p' }, spec: {} };
+    const model = ClusterModel.fromManifests(documents(noNamespace), { defaultNamespace: 'team' });
+    expect(model.policies).toEqual([{ namespaceName: 'team', name: 'p', origin: 'file.yaml:0', evaluated: true }]);
+    expect(model.findings).toEqual([]);
+  });
+
+  test('invalid policies are reported with their field path and excluded', () => {
+    const model = ClusterModel.fromManifests(documents(policy('x/bad', { podSelector: {}, ingress: [{ ports: [{ port: 0 }] }] })));
+    expect(model.policies).toEqual([{ namespaceName: 'x', name: 'bad', origin: 'file.yaml:0', evaluated: false }]);
+    expect(model.findings).toEqual([expect.objectContaining({
+      severity: FindingSeverity.ERROR, origin: 'file.yaml:0', subject: 'x/bad', field: 'spec.ingress[0].ports[0].port',
+    })]);
+    expect(model.findings[0].message).toMatch(/must be between 1 and 65535/);
+  });
+
+  test('strictCidr decides whether a CIDR with host bits is an error or a warning', () => {
+    const manifests: ManifestDocument[] = documents(policy('x/p', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.1/24' } }] }] }));
+    expect(ClusterModel.fromManifests(manifests).policies[0].evaluated).toBe(false);
+    const lenient = ClusterModel.fromManifests(manifests, { strictCidr: false });
+    expect(lenient.policies[0].evaluated).toBe(true);
+    expect(lenient.findings.map((f) => f.severity)).toEqual([FindingSeverity.WARNING]);
+  });
+
+  test('a NetworkPolicy of another API group is reported and not evaluated', () => {
+    const calico = { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'c', namespace: 'x' }, spec: {} };
+    const model = ClusterModel.fromManifests(documents(calico));
+    expect(model.policies[0].evaluated).toBe(false);
+    expect(model.findings).toEqual([expect.objectContaining({ severity: FindingSeverity.WARNING, field: 'apiVersion', rule: 'NP-INPUT-API-VERSION' })]);
+  });
+
+  test('an older networking.k8s.io version is invalid (the API server does not serve it)', () => {
+    const old = { ...policy('x/old', {}), apiVersion: 'networking.k8s.io/v1beta1' };
+    const model = ClusterModel.fromManifests(documents(old));
+    expect(model.policies[0].evaluated).toBe(false);
+    expect(model.findings[0]).toMatchObject({ severity: FindingSeverity.ERROR, field: 'apiVersion' });
+  });
+});
+
+test('options are reported with their defaults filled in', () => {
+  expect(ClusterModel.fromManifests([], { allowSelfTraffic: false }).options).toEqual({
+    ipBlocksMatchPodIps: true, allowSelfTraffic: false, allowNodeTraffic: true, defaultNamespace: 'default', strictCidr: true,
+  });
+});

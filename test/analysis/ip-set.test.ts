@@ -1,0 +1,33 @@
+import { IpSet } from '../../src/analysis/ip-set';
+import { parseCidr, parseIp } from '../../src/validation/cidr';
+
+const cidr = (text: string) => parseCidr(text, false).cidr!;
+const ip = (text: string) => parseIp(text)!;
+
+describe('IpSet', () => {
+  test.each([
+    ['10.0.0.0/8', [], '10.255.255.255', true],
+    ['10.0.0.0/8', [], '11.0.0.0', false],
+    ['10.0.0.0/8', ['10.1.0.0/16'], '10.1.2.3', false],
+    ['10.0.0.0/8', ['10.1.0.0/16'], '10.2.0.0', true],
+    ['0.0.0.0/0', [], '255.255.255.255', true],
+    ['0.0.0.0/0', [], '::1', false],
+    ['fd00::/64', ['fd00::/126'], 'fd00::3', false],
+    ['fd00::/64', ['fd00::/126'], 'fd00::4', true],
+    ['::/0', [], '10.0.0.1', false],
+    ['10.0.0.1/24', [], '10.0.0.200', true],
+    ['::ffff:10.0.0.0/104', [], '10.1.1.1', true],
+    ['10.0.0.0/8', [], '::ffff:10.1.1.1', true],
+  ])('%s except %j contains %s: %s', (block, excluded, address, expected) => {
+    expect(IpSet.fromIpBlock(cidr(block), excluded.map(cidr)).contains(ip(address))).toBe(expected);
+  });
+
+  test('set operations work per family and compare by value', () => {
+    const v4 = IpSet.fromCidr(cidr('10.0.0.0/8'));
+    const v6 = IpSet.fromCidr(cidr('fd00::/8'));
+    expect(v4.union(v6).intersect(v6).equals(v6)).toBe(true);
+    expect(IpSet.ALL.subtract(v4).contains(ip('10.0.0.1'))).toBe(false);
+    expect(IpSet.ALL.subtract(v4).contains(ip('fd00::1'))).toBe(true);
+    expect(IpSet.fromIpBlock(cidr('10.0.0.0/30'), [cidr('10.0.0.0/31')]).toString()).toBe('v4[167772162-167772163] v6[]');
+  });
+});

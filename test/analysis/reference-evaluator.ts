@@ -1,0 +1,211 @@
+/**
+ * A deliberately plain evaluator written straight from DESIGN.md section 4, used as an oracle
+ * for property tests: no indexes, no classes, no caches; every question loops over every policy.
+ * It trusts its input (the generators only produce valid policies) and uses ipaddr.js, not the
+ * library's own CIDR code, so the two implementations share as little as possible.
+ */
+import * as ipaddr from 'ipaddr.js';
+import { AnalysisOptions, ManifestDocument } from '../../src/analysis';
+
+type Labels = Record<string, string>;
+
+interface RefNamespace { name: string; labels: Labels }
+interface RefPort { name?: string; port: number; protocol: string }
+interface RefWorkload { namespace: string; name: string; labels: Labels; ports: RefPort[]; ips: string[]; hostNetwork: boolean }
+interface RefEndpoint { kind: 'workload' | 'outside' | 'node'; workload?: RefWorkload; ip?: string }
+
+/** A port question: exactly one of port and portName. */
+export interface RefPortQuery { port?: number; portName?: string; protocol?: string }
+
+const TEMPLATE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController'];
+
+export class ReferenceEvaluator {
+  public readonly namespaces: RefNamespace[] = [];
+  public readonly workloads: RefWorkload[] = [];
+  public readonly policies: any[] = [];
+  private readonly options: Required<AnalysisOptions>;
+
+  constructor(documents: ManifestDocument[], options: AnalysisOptions = {}) {
+    this.options = {
+      ipBlocksMatchPodIps: options.ipBlocksMatchPodIps ?? true,
+      allowSelfTraffic: options.allowSelfTraffic ?? true,
+      allowNodeTraffic: options.allowNodeTraffic ?? true,
+      defaultNamespace: options.defaultNamespace ?? 'default',
+      strictCidr: options.strictCidr ?? true,
+    };
+    const objects: any[] = [];
+    const flatten = (object: any) => (object?.kind === 'List' ? object.items.forEach(flatten) : objects.push(object));
+    documents.forEach((document) => flatten(document.manifest));
+
+    for (const object of objects) {
+      const namespace = object.metadata.namespace ?? this.options.defaultNamespace;
+      if (object.kind === 'Namespace') {
+        this.namespaces.push({ name: object.metadata.name, labels: { ...object.metadata.labels ?? {} } });
+      } else if (object.kind === 'NetworkPolicy') {
+        this.policies.push({ ...object, metadata: { ...object.metadata, namespace } });
+      } else if (object.kind === 'Pod' || object.kind === 'CronJob' || TEMPLATE_KINDS.includes(object.kind)) {
+        let template = object;
+        if (object.kind === 'CronJob') template = object.spec.jobTemplate.spec.template;
+        if (TEMPLATE_KINDS.includes(object.kind)) template = object.spec.template;
+        const ports: RefPort[] = [];
+        for (const container of template.spec?.containers ?? []) {
+          for (const port of container.ports ?? []) {
+            ports.push({ name: port.name, port: port.containerPort, protocol: port.protocol ?? 'TCP' });
+          }
+        }
+        const ips: string[] = [];
+        if (object.kind === 'Pod') {
+          if (object.status?.podIP) ips.push(object.status.podIP);
+          for (const entry of object.status?.podIPs ?? []) ips.push(entry.ip);
+        }
+        this.workloads.push({
+          namespace,
+          name: object.metadata.name,
+          labels: template.metadata?.labels ?? {},
+          ports,
+          ips,
+          hostNetwork: template.spec?.hostNetwork === true,
+        });
+      }
+    }
+    // Namespaces implied by the objects in them.
+    for (const name of [...this.workloads.map((w) => w.namespace), ...this.policies.map((p) => p.metadata.namespace)]) {
+      if (!this.namespaces.some((ns) => ns.name === name)) {
+        this.namespaces.push({ name, labels: {} });
+      }
+    }
+    // Every namespace carries kubernetes.io/metadata.name.
+    for (const ns of this.namespaces) {
+      ns.labels['kubernetes.io/metadata.name'] = ns.name;
+    }
+  }
+
+  /** Every workload as namespace/name. */
+  public endpoints(): string[] {
+    return this.workloads.map((w) => `${w.namespace}/${w.name}`);
+  }
+
+  /** Whether source can reach destination; 'no-such-port' when a port name does not resolve on the destination. */
+  public allowed(sourceText: string, destinationText: string, query: RefPortQuery): boolean | 'no-such-port' {
+    const source = this.endpoint(sourceText);
+    const destination = this.endpoint(destinationText);
+    const protocol = query.protocol ?? 'TCP';
+
+    // A named port resolves on the destination pod: a container port with that name and protocol.
+    let port = query.port;
+    if (port === undefined) {
+      const named = (destination.workload?.ports ?? []).find((p) => p.name === query.portName && p.protocol === protocol);
+      if (!named) return 'no-such-port';
+      port = named.port;
+    }
+
+    if (this.options.allowSelfTraffic && source.workload !== undefined && source.workload === destination.workload) {
+      return true;
+    }
+    const egressAllows = this.sideAllows('Egress', source, destination, protocol, port);
+    const ingressAllows = (this.options.allowNodeTraffic && source.kind === 'node')
+      || this.sideAllows('Ingress', destination, source, protocol, port);
+    return egressAllows && ingressAllows;
+  }
+
+  private endpoint(text: string): RefEndpoint {
+    if (text === 'node') return { kind: 'node' };
+    for (const workload of this.workloads) {
+      if (`${workload.namespace}/${workload.name}` === text) return { kind: 'workload', workload };
+    }
+    // An IP names the pod that has it, when exactly one pod on the pod network does.
+    const owners = this.workloads.filter((w) => !w.hostNetwork && w.ips.some((ip) => sameIp(ip, text)));
+    if (owners.length === 1) return { kind: 'workload', workload: owners[0] };
+    return { kind: 'outside', ip: text };
+  }
+
+  /** One side: the subject's policies for this direction, matched against the peer. */
+  private sideAllows(direction: 'Ingress' | 'Egress', subject: RefEndpoint, peer: RefEndpoint, protocol: string, port: number): boolean {
+    const destination = direction === 'Egress' ? peer : subject;
+    // Only pods on the pod network are selected by policies.
+    if (subject.kind !== 'workload' || subject.workload!.hostNetwork) return true;
+    const pod = subject.workload!;
+    let isolated = false;
+    for (const policy of this.policies) {
+      if (policy.metadata.namespace !== pod.namespace) continue;
+      if (!selectorMatches(policy.spec?.podSelector, pod.labels)) continue;
+      if (!effectivePolicyTypes(policy).includes(direction)) continue;
+      isolated = true;
+      const rules = (direction === 'Ingress' ? policy.spec.ingress : policy.spec.egress) ?? [];
+      for (const rule of rules) {
+        const peers = direction === 'Ingress' ? rule.from : rule.to;
+        const peersMatch = !peers || peers.length === 0 || peers.some((item: any) => this.peerMatches(policy, item, peer));
+        if (peersMatch && portsMatch(rule.ports, protocol, port, destination.workload?.ports ?? [])) {
+          return true;
+        }
+      }
+    }
+    return !isolated;
+  }
+
+  private peerMatches(policy: any, item: any, peer: RefEndpoint): boolean {
+    if (item.ipBlock) {
+      let ips: string[] = [];
+      if (peer.kind === 'outside') ips = [peer.ip!];
+      if (peer.kind === 'workload' && (peer.workload!.hostNetwork || this.options.ipBlocksMatchPodIps)) ips = peer.workload!.ips;
+      return ips.some((ip) => inCidr(ip, item.ipBlock.cidr) && !(item.ipBlock.except ?? []).some((hole: string) => inCidr(ip, hole)));
+    }
+    if (peer.kind !== 'workload' || peer.workload!.hostNetwork) return false;
+    const pod = peer.workload!;
+    const namespace = this.namespaces.find((ns) => ns.name === pod.namespace)!;
+    const namespaceMatches = item.namespaceSelector
+      ? selectorMatches(item.namespaceSelector, namespace.labels)
+      : pod.namespace === policy.metadata.namespace;
+    const podMatches = item.podSelector ? selectorMatches(item.podSelector, pod.labels) : true;
+    return namespaceMatches && podMatches;
+  }
+}
+
+function effectivePolicyTypes(policy: any): string[] {
+  const types = policy.spec?.policyTypes;
+  if (types && types.length > 0) return types;
+  const egress = policy.spec?.egress ?? [];
+  return egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+}
+
+function selectorMatches(selector: any, labels: Labels): boolean {
+  for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) {
+    if (labels[key] !== value) return false;
+  }
+  for (const expression of selector?.matchExpressions ?? []) {
+    const has = hasKey(labels, expression.key);
+    const value = labels[expression.key];
+    if (expression.operator === 'In' && !(has && expression.values.includes(value))) return false;
+    if (expression.operator === 'NotIn' && has && expression.values.includes(value)) return false;
+    if (expression.operator === 'Exists' && !has) return false;
+    if (expression.operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+function hasKey(labels: Labels, name: string): boolean {
+  return Object.keys(labels).includes(name);
+}
+
+function portsMatch(ports: any[] | undefined, protocol: string, port: number, destinationPorts: RefPort[]): boolean {
+  if (!ports || ports.length === 0) return true;
+  return ports.some((entry) => {
+    if ((entry.protocol ?? 'TCP') !== protocol) return false;
+    if (entry.port === undefined) return true;
+    if (typeof entry.port === 'number') return entry.port <= port && port <= (entry.endPort ?? entry.port);
+    return destinationPorts.some((p) => p.name === entry.port && p.protocol === protocol && p.port === port);
+  });
+}
+
+function inCidr(ip: string, cidr: string): boolean {
+  const address = ipaddr.parse(ip);
+  const range = ipaddr.parseCIDR(cidr);
+  return address.kind() === range[0].kind() && address.match(range);
+}
+
+function sameIp(a: string, b: string): boolean {
+  if (!ipaddr.isValid(a) || !ipaddr.isValid(b)) return false;
+  const x = ipaddr.parse(a);
+  const y = ipaddr.parse(b);
+  return x.kind() === y.kind() && x.toNormalizedString() === y.toNormalizedString();
+}
