@@ -18,7 +18,8 @@ export function checkCommand(args: string[]): CommandResult {
   let errors = 0;
   let warnings = 0;
   for (const { file, documentIndex, manifest } of objects) {
-    if (!NetworkPolicyValidator.isNetworkPolicy(manifest)) {
+    // Any apiVersion: a NetworkPolicy under a removed API group is reported, not skipped.
+    if (manifest.kind !== 'NetworkPolicy') {
       continue;
     }
     policies++;

@@ -24,8 +24,11 @@ const USAGE = [
 /** Runs the CLI on `argv` (without node and script) and returns what to print and the exit code. */
 export function runCli(argv: string[]): CommandResult {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    return { exitCode: name === undefined ? EXIT_USAGE : EXIT_OK, stdout: name === undefined ? '' : USAGE + '\n', stderr: name === undefined ? USAGE + '\n' : '' };
+  if (name === undefined) {
+    return { exitCode: EXIT_USAGE, stdout: '', stderr: USAGE + '\n' };
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    return { exitCode: EXIT_OK, stdout: USAGE + '\n', stderr: '' };
   }
   const command = COMMANDS[name];
   if (!command) {

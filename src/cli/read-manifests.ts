@@ -35,14 +35,16 @@ export function readManifests(paths: string[]): LoadedObject[] {
 export function parseManifestText(text: string, file: string): LoadedObject[] {
   const documents = parseDocuments(text, file);
   const objects: LoadedObject[] = [];
-  documents.forEach((doc, documentIndex) => {
-    if (doc === null || doc === undefined) {
+  documents.forEach((value, documentIndex) => {
+    if (value === null || value === undefined) {
       return;
     }
     const where = `${file}:${documentIndex}`;
-    if (typeof doc !== 'object' || Array.isArray(doc)) {
-      throw new UsageError(`${where}: expected a Kubernetes object (a mapping with apiVersion and kind), found ${describe(doc)}`);
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new UsageError(`${where}: expected a Kubernetes object (a mapping with apiVersion and kind), found ${describe(value)}`);
     }
+    const doc = value as { kind?: unknown; items?: unknown };
+    // `kubectl get -o yaml` wraps results in `kind: List` or `<Kind>List`.
     if (doc.kind === 'List' || (typeof doc.kind === 'string' && doc.kind.endsWith('List') && Array.isArray(doc.items))) {
       if (!Array.isArray(doc.items)) {
         throw new UsageError(`${where}: a kind: List must have an items array`);

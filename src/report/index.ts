@@ -1,1 +1,2 @@
-export {};
+export * from './matrix-report';
+export * from './verdict-report';

@@ -1,0 +1,43 @@
+import * as path from 'path';
+import { explainCommand } from '../../src/cli/explain-command';
+import { UsageError } from '../../src/cli/usage-error';
+
+const shop = path.join('test', 'cli', 'fixtures', 'shop.yaml');
+
+describe('explain', () => {
+  test('text: the verdict, then each side with the policies and rules that decided', () => {
+    const result = explainCommand(['--from', 'monitoring/prometheus', '--to', 'shop/api', '--port', 'metrics', shop]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatchSnapshot();
+  });
+
+  test('text: a denied connection names the isolating policies', () => {
+    const result = explainCommand(['--from', 'shop/web', '--to', 'shop/db', '--port', '5432', shop]);
+    expect(result.stdout.split('\n')[0]).toBe('shop/web -> shop/db TCP/5432: DENIED');
+    expect(result.stdout).toContain('selected by: shop/default-deny, shop/db-from-api');
+  });
+
+  test('json: allowed with an egress and an ingress side', () => {
+    const json = JSON.parse(explainCommand(['--from', 'shop/api', '--to', 'shop/db', '--port', '5432', '--format', 'json', shop]).stdout);
+    expect(json.allowed).toBe(true);
+    expect(json.egress).toMatchObject({ allowed: true, isolated: false });
+    expect(json.ingress).toMatchObject({ allowed: true, isolated: true });
+    expect(json.ingress.admittedBy).toEqual([expect.objectContaining({ policy: 'shop/db-from-api', ruleIndex: 0, direction: 'Ingress' })]);
+  });
+
+  test('an IP address is an endpoint outside the cluster', () => {
+    const json = JSON.parse(explainCommand(['--from', '203.0.113.9', '--to', 'shop/web', '--port', '8080', '--format', 'json', shop]).stdout);
+    expect(json.allowed).toBe(false);
+    expect(json.source).toBe('203.0.113.9');
+  });
+
+  test.each([
+    [['--to', 'shop/db', '--port', '5432', shop], /--from and --to are required/],
+    [['--from', 'shop/webb', '--to', 'shop/db', '--port', '5432', shop], /unknown endpoint "shop\/webb"; close matches: shop\/web/],
+    [['--from', 'shop/web', '--to', 'shop/db', '--port', 'grpc', shop], /shop\/db has no TCP container port named "grpc"/],
+    [['--from', 'shop/web', '--to', 'shop/db', '--port', '5432', '--format', 'yaml', shop], /--format must be one of text, json/],
+  ])('%j is a usage error', (args, message) => {
+    expect(() => explainCommand(args)).toThrow(UsageError);
+    expect(() => explainCommand(args)).toThrow(message);
+  });
+});

@@ -1,0 +1,60 @@
+import * as path from 'path';
+import { matrixCommand } from '../../src/cli/matrix-command';
+import { UsageError } from '../../src/cli/usage-error';
+
+const shop = path.join('test', 'cli', 'fixtures', 'shop.yaml');
+
+describe('matrix', () => {
+  test('text: an aligned table with numbered columns and a legend', () => {
+    const result = matrixCommand(['--port', '8080', shop]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatchSnapshot();
+    expect(result.stdout).toContain('✓ allowed   · denied');
+  });
+
+  test('markdown: endpoint names as headers', () => {
+    const result = matrixCommand(['--port', 'http', '--format', 'markdown', shop]);
+    expect(result.stdout).toMatchSnapshot();
+  });
+
+  test('json: the documented shape', () => {
+    const json = JSON.parse(matrixCommand(['--port', '5432', '--format', 'json', shop]).stdout);
+    expect(json.port).toBe(5432);
+    expect(json.protocol).toBe('TCP');
+    expect(json.pods).toEqual(['monitoring/prometheus', 'shop/api', 'shop/db', 'shop/web']);
+    expect(json.allowed['shop/api']['shop/db']).toBe(true);
+    expect(json.allowed['shop/web']['shop/db']).toBe(false);
+    expect(json.allowed['monitoring/prometheus']['shop/db']).toBe(false);
+  });
+
+  test('a port name is resolved per destination and kept as a name in JSON', () => {
+    const json = JSON.parse(matrixCommand(['--port', 'metrics', '--format', 'json', shop]).stdout);
+    expect(json.port).toBe('metrics');
+    expect(json.allowed['monitoring/prometheus']['shop/api']).toBe(true);
+    expect(json.allowed['shop/web']['shop/api']).toBe(false);
+  });
+
+  test('UDP is evaluated separately from TCP', () => {
+    const json = JSON.parse(matrixCommand(['--port', '5432', '--protocol', 'UDP', '--format', 'json', shop]).stdout);
+    expect(json.protocol).toBe('UDP');
+    expect(json.allowed['shop/api']['shop/db']).toBe(false);
+  });
+
+  test('an invalid policy in the input is reported on stderr and exits 1', () => {
+    const result = matrixCommand(['--port', '80', shop, path.join('test', 'cli', 'fixtures', 'invalid.yaml')]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('shop/bad-ports');
+    expect(result.stdout).toContain('Reachability on TCP/80');
+  });
+
+  test.each([
+    [[shop], /--port is required/],
+    [['--port', '0', shop], /--port 0 is out of range/],
+    [['--port', '80', '--protocol', 'ICMP', shop], /--protocol must be one of TCP, UDP, SCTP/],
+    [['--port', '80', '--format', 'html', shop], /--format must be one of text, markdown, json/],
+    [['--port', '80'], /no input/],
+  ])('%j is a usage error', (args, message) => {
+    expect(() => matrixCommand(args)).toThrow(UsageError);
+    expect(() => matrixCommand(args)).toThrow(message);
+  });
+});
