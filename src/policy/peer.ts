@@ -181,10 +181,8 @@ export class Peer {
    * Peer.workload(db);
    */
   public static workload(workload: kplus.AbstractPod): Peer {
-    const address = workload.podMetadata.getLabel(kplus.Pod.ADDRESS_LABEL);
-    if (address === undefined) {
-      throw inputError('Peer.workload', [`workload ${workload.node.path}: its pods carry no ${kplus.Pod.ADDRESS_LABEL} label to select them by`]);
-    }
+    // cdk8s-plus sets this label on every pod template and bare pod it creates.
+    const address = workload.podMetadata.getLabel(kplus.Pod.ADDRESS_LABEL)!;
     const namespaceName = workload.metadata.namespace;
     return new Peer({
       podSelector: LabelSelector.of({ labels: { [kplus.Pod.ADDRESS_LABEL]: address } }),

@@ -1,3 +1,5 @@
+import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { LabelExpression, LabelSelector, Peer } from '../../src/policy';
 
 const web = LabelSelector.of({ labels: { app: 'web' } });
@@ -163,6 +165,45 @@ describe('_fromSelectors, for peers computed from cdk8s objects', () => {
 
   test('needs at least one selector', () => {
     expect(() => Peer._fromSelectors({ description: 'x' })).toThrow('NP-INPUT[Peer]: a peer needs a podSelector, a namespaceSelector, or both');
+  });
+});
+
+describe('cdk8s-plus-27 objects', () => {
+  const ADDR = 'cdk8s.io/metadata.addr';
+
+  test('workload in a namespace: its pods by address label, pinned to its namespace', () => {
+    const api = new kplus.Deployment(new Chart(Testing.app(), 'shop', { namespace: 'shop' }), 'api', { containers: [{ image: 'api' }] });
+    const peer = Peer.workload(api);
+    expect(peer._toKube()).toEqual({
+      podSelector: { matchLabels: { [ADDR]: api.podMetadata.getLabel(ADDR) } },
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } },
+    });
+    expect(peer.toString()).toBe('Deployment(shop/api)');
+    expect(peer._workload()).toBe(api);
+  });
+
+  test('workload without a namespace: pods of the policy\'s namespace', () => {
+    const pod = new kplus.Pod(Testing.chart(), 'web', { containers: [{ image: 'nginx' }] });
+    expect(Peer.workload(pod)._toKube()).toEqual({ podSelector: { matchLabels: { [ADDR]: pod.podMetadata.getLabel(ADDR) } } });
+  });
+
+  test('workload: the same traffic as the selectors it renders', () => {
+    const job = new kplus.Job(Testing.chart(), 'job', { containers: [{ image: 'batch' }] });
+    expect(Peer.workload(job)._key()).toBe(Peer.pods(LabelSelector.of({ labels: { [ADDR]: job.podMetadata.getLabel(ADDR)! } }))._key());
+  });
+
+  test('allPodsIn: every pod of the namespace, by name', () => {
+    const ns = new kplus.Namespace(Testing.chart(), 'ns', { metadata: { name: 'monitoring' } });
+    const peer = Peer.allPodsIn(ns);
+    expect(peer._toKube()).toEqual({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } });
+    expect(peer._key()).toBe(Peer.namespaceNamed('monitoring')._key());
+    expect(peer._workload()).toBeUndefined();
+  });
+
+  test('_fromSelectors keeps the workload', () => {
+    const pod = new kplus.Pod(Testing.chart(), 'web', { containers: [{ image: 'nginx' }] });
+    expect(Peer._fromSelectors({ podSelector: web, workload: pod })._workload()).toBe(pod);
+    expect(Peer.pods(web)._workload()).toBeUndefined();
   });
 });
 

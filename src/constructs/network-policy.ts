@@ -1,0 +1,280 @@
+import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { earlierNamesake } from './name-index';
+import { policyName } from './policy-name';
+import { resolveNamespace } from './policy-namespace';
+import { renderRule, RuleProducer, RuleSpec, uniqueRules } from './policy-rules';
+import { PolicyTarget } from './policy-target';
+import { PolicyType } from './policy-type';
+import { inputError } from '../policy/input-error';
+import { Peer } from '../policy/peer';
+import { PortRange } from '../policy/port-range';
+import { FindingSeverity } from '../validation/finding';
+import { dns1123SubdomainErrors } from '../validation/label-syntax';
+import { NetworkPolicyValidator } from '../validation/validator';
+
+const API_GROUP = 'networking.k8s.io';
+const KIND = 'NetworkPolicy';
+
+/**
+ * Options every construct of this library takes for the NetworkPolicy it emits.
+ */
+export interface PolicyProps {
+  /**
+   * The policy's metadata: `name`, `namespace`, `labels`, `annotations`.
+   *
+   * @default - the name is derived from what the policy does (e.g. `allow-frontend-to-db`);
+   * the namespace is the target's, else the chart's
+   */
+  readonly metadata?: ApiObjectMetadata;
+}
+
+/**
+ * Properties of a `NetworkPolicy`.
+ */
+export interface NetworkPolicyProps extends PolicyProps {
+  /** The pods the policy applies to (`spec.podSelector`). */
+  readonly target: PolicyTarget;
+
+  /**
+   * The directions the policy isolates (`spec.policyTypes`). A direction listed here without
+   * rules for it allows nothing: this is how to isolate on purpose. Rules may only be added
+   * for listed directions.
+   *
+   * @default - the directions that have rules; a policy with neither rules nor policyTypes
+   * fails synthesis instead of silently isolating ingress as Kubernetes would
+   */
+  readonly policyTypes?: PolicyType[];
+}
+
+/**
+ * A `networking.k8s.io/v1` NetworkPolicy built rule by rule: the construct the intent
+ * constructs (`AllowFrom`, `DefaultDenyAll`, ...) are made of, for policies they do not cover.
+ *
+ * - `policyTypes` is always written out, so the API server's defaulting never changes meaning.
+ * - Adding a rule that is already there (same peers and ports, in any order) changes nothing.
+ * - A policy with no rules and no `policyTypes` is an error at synth: Kubernetes would isolate
+ *   ingress and allow nothing. To isolate on purpose, say so with `policyTypes`.
+ * - The rendered manifest is checked with `NetworkPolicyValidator` on every synth, and its name
+ *   must be unique among the NetworkPolicies of its namespace in the app.
+ *
+ * The name defaults to the construct id in kebab case (`DbPolicy` -> `db-policy`).
+ *
+ * @example
+ * const policy = new NetworkPolicy(chart, 'test-network-policy', {
+ *   target: PolicyTarget.labels({ role: 'db' }),
+ * });
+ * policy.addIngressRule([Peer.pods(LabelSelector.of({ labels: { role: 'frontend' } }))], [PortRange.REDIS]);
+ * policy.addEgressRule([Peer.ipv4('10.0.0.0/24')], [PortRange.tcp(5978)]);
+ *
+ * // isolate both directions and allow nothing
+ * new NetworkPolicy(chart, 'quarantine', {
+ *   target: PolicyTarget.labels({ quarantine: 'true' }),
+ *   policyTypes: [PolicyType.INGRESS, PolicyType.EGRESS],
+ * });
+ */
+export class NetworkPolicy extends Construct {
+  /** The emitted object; an escape hatch for patches (`addJsonPatch`), which validation sees too. */
+  public readonly apiObject: ApiObject;
+
+  /** The pods the policy applies to. */
+  public readonly target: PolicyTarget;
+
+  /** The policy's `metadata.name`. */
+  public readonly name: string;
+
+  /**
+   * The policy's `metadata.namespace`.
+   *
+   * @default - none: the policy goes to the namespace `kubectl` applies it to
+   */
+  public readonly namespaceName?: string;
+
+  private readonly policyTypes?: PolicyType[];
+  private readonly ingress: RuleProducer[] = [];
+  private readonly egress: RuleProducer[] = [];
+
+  constructor(scope: Construct, id: string, props: NetworkPolicyProps) {
+    super(scope, id);
+    const resolved = resolveNamespace(this, props.metadata?.namespace, props.target, 'target', 'metadata');
+    const problems = [...resolved.problems];
+    const name = props.metadata?.name ?? (policyName([id]) || 'network-policy');
+    problems.push(...dns1123SubdomainErrors(name).map(e => `metadata.name ${JSON.stringify(name)}: ${e}`));
+    if (props.policyTypes !== undefined) {
+      if (props.policyTypes.length === 0) {
+        problems.push('policyTypes: is empty; leave it out to derive it from the rules, or list the directions to isolate');
+      }
+      const unknown = props.policyTypes.filter(t => !Object.values(PolicyType).includes(t));
+      if (unknown.length > 0) {
+        problems.push(`policyTypes: ${unknown.map(t => JSON.stringify(t)).join(', ')} is not a PolicyType (use PolicyType.INGRESS or PolicyType.EGRESS)`);
+      }
+    }
+    if (problems.length > 0) {
+      throw inputError(this.node.path, problems);
+    }
+    this.target = props.target;
+    this.name = name;
+    this.namespaceName = resolved.namespaceName;
+    // Kubernetes' order, whatever order was given.
+    this.policyTypes = props.policyTypes && Object.values(PolicyType).filter(t => props.policyTypes!.includes(t));
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: `${API_GROUP}/v1`,
+      kind: KIND,
+      metadata: { ...props.metadata, name, namespace: this.namespaceName },
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    this.node.addValidation({ validate: () => this.synthProblems() });
+  }
+
+  /**
+   * Allows traffic into the target from any of `sources` on any of `ports` (one `ingress` rule).
+   *
+   * @param sources the peers allowed in (OR); at least one, use `addIngressRuleFromAnywhere` for every peer
+   * @param ports the ports allowed (OR); every port of every protocol when omitted
+   * @example
+   * policy.addIngressRule([Peer.namespaceNamed('monitoring')], [PortRange.named('metrics')]);
+   */
+  public addIngressRule(sources: Peer[], ports?: PortRange[]): void {
+    this.addRule(PolicyType.INGRESS, 'addIngressRule', 'sources', sources, ports);
+  }
+
+  /**
+   * Allows traffic out of the target to any of `destinations` on any of `ports` (one `egress` rule).
+   *
+   * @param destinations the peers allowed out to (OR); at least one, use `addEgressRuleToAnywhere` for every peer
+   * @param ports the ports allowed (OR); every port of every protocol when omitted
+   * @example
+   * policy.addEgressRule([Peer.ipv4('0.0.0.0/0', ['10.0.0.0/8'])], [PortRange.HTTPS]);
+   */
+  public addEgressRule(destinations: Peer[], ports?: PortRange[]): void {
+    this.addRule(PolicyType.EGRESS, 'addEgressRule', 'destinations', destinations, ports);
+  }
+
+  /**
+   * Allows traffic into the target from every source, inside the cluster or not, on `ports`
+   * (an `ingress` rule without `from`).
+   *
+   * @param ports the ports allowed; every port of every protocol when omitted (`ingress: [{}]`)
+   * @example
+   * policy.addIngressRuleFromAnywhere([PortRange.HTTPS]);
+   */
+  public addIngressRuleFromAnywhere(ports?: PortRange[]): void {
+    this.addRule(PolicyType.INGRESS, 'addIngressRuleFromAnywhere', 'sources', undefined, ports);
+  }
+
+  /**
+   * Allows traffic out of the target to every destination, inside the cluster or not, on
+   * `ports` (an `egress` rule without `to`).
+   *
+   * @param ports the ports allowed; every port of every protocol when omitted (`egress: [{}]`)
+   * @example
+   * policy.addEgressRuleToAnywhere([PortRange.DNS_UDP, PortRange.DNS_TCP]);
+   */
+  public addEgressRuleToAnywhere(ports?: PortRange[]): void {
+    this.addRule(PolicyType.EGRESS, 'addEgressRuleToAnywhere', 'destinations', undefined, ports);
+  }
+
+  /**
+   * Adds rules computed when the policy renders, for constructs whose ports come from
+   * workloads that may still gain containers.
+   *
+   * @internal
+   */
+  public _addRules(direction: PolicyType, producer: RuleProducer): void {
+    this.checkDirection(direction, '_addRules');
+    (direction === PolicyType.INGRESS ? this.ingress : this.egress).push(producer);
+  }
+
+  private addRule(direction: PolicyType, method: string, peerField: string, peers: Peer[] | undefined, ports: PortRange[] | undefined): void {
+    this.checkDirection(direction, method);
+    const problems: string[] = [];
+    if (peers !== undefined && peers.length === 0) {
+      const anywhere = direction === PolicyType.INGRESS ? 'addIngressRuleFromAnywhere' : 'addEgressRuleToAnywhere';
+      problems.push(`${peerField}: is empty, which Kubernetes reads as every peer; list the peers, or call ${anywhere}() if every peer is meant`);
+    }
+    if (ports !== undefined && ports.length === 0) {
+      problems.push('ports: is empty, which Kubernetes reads as every port; list the ports, or leave ports out if every port is meant');
+    }
+    if (problems.length > 0) {
+      throw inputError(`${this.node.path}.${method}`, problems);
+    }
+    const rule: RuleSpec = { peers: peers && [...peers], ports: ports && [...ports] };
+    (direction === PolicyType.INGRESS ? this.ingress : this.egress).push(() => [rule]);
+  }
+
+  private checkDirection(direction: PolicyType, method: string): void {
+    if (this.policyTypes !== undefined && !this.policyTypes.includes(direction)) {
+      throw inputError(`${this.node.path}.${method}`, [`policyTypes is [${this.policyTypes.join(', ')}], so ${direction.toLowerCase()} rules `
+        + `would have no effect; add PolicyType.${direction.toUpperCase()} to policyTypes`]);
+    }
+  }
+
+  private rules(): { ingress: RuleSpec[]; egress: RuleSpec[] } {
+    return {
+      ingress: uniqueRules(this.ingress.flatMap(produce => produce())),
+      egress: uniqueRules(this.egress.flatMap(produce => produce())),
+    };
+  }
+
+  private renderSpec(): any {
+    const { ingress, egress } = this.rules();
+    const policyTypes = this.policyTypes ?? [
+      ...(ingress.length > 0 ? [PolicyType.INGRESS] : []),
+      ...(egress.length > 0 ? [PolicyType.EGRESS] : []),
+    ];
+    const spec: any = { podSelector: this.target.podSelector._toKube() };
+    if (policyTypes.length > 0) {
+      spec.policyTypes = policyTypes;
+    }
+    if (ingress.length > 0) {
+      spec.ingress = ingress.map(rule => renderRule(rule, 'from'));
+    }
+    if (egress.length > 0) {
+      spec.egress = egress.map(rule => renderRule(rule, 'to'));
+    }
+    return spec;
+  }
+
+  private synthProblems(): string[] {
+    const subject = this.namespaceName === undefined ? this.name : `${this.namespaceName}/${this.name}`;
+    const problems: string[] = [];
+    const { ingress, egress } = this.rules();
+    if (this.policyTypes === undefined && ingress.length === 0 && egress.length === 0) {
+      problems.push(`NP-INPUT[${subject}]: spec: the policy has no rules and no policyTypes, so Kubernetes would isolate ingress of `
+        + `${this.target} and allow nothing; add rules, or say so with policyTypes: [PolicyType.INGRESS] (or use DefaultDenyIngress)`);
+    }
+    for (const [field, rules] of [['spec.ingress', ingress], ['spec.egress', egress]] as const) {
+      problems.push(...this.unplacedWorkloads(rules).map(peer => `NP-INPUT[${subject}]: ${field}: ${peer} has no namespace (neither its `
+        + `own nor its chart's), so the rule would look for its pods in ${JSON.stringify(this.namespaceName)}; give the workload or its chart a namespace`));
+    }
+    for (const finding of NetworkPolicyValidator.check(this.apiObject.toJson())) {
+      if (finding.severity === FindingSeverity.ERROR) {
+        problems.push(`NP-VAL[${subject}]: ${NetworkPolicyValidator.format(finding)}`);
+      }
+    }
+    problems.push(...this.nameClash(subject));
+    return problems;
+  }
+
+  /** Workload peers whose pods' namespace is unknown, in a policy whose namespace is known. */
+  private unplacedWorkloads(rules: RuleSpec[]): Peer[] {
+    if (this.namespaceName === undefined) {
+      return [];
+    }
+    return rules.flatMap(rule => rule.peers ?? []).filter(peer => {
+      const workload = peer._workload();
+      return workload !== undefined && workload.metadata.namespace === undefined && peer.namespaceSelector === undefined;
+    });
+  }
+
+  /** Another NetworkPolicy of the app with this name and namespace; only the later one reports it. */
+  private nameClash(subject: string): string[] {
+    const namesake = earlierNamesake(this.apiObject);
+    if (namesake === undefined) {
+      return [];
+    }
+    const where = this.namespaceName === undefined ? 'without a namespace' : `in namespace ${JSON.stringify(this.namespaceName)}`;
+    return [`NP-INPUT[${subject}]: metadata.name: ${JSON.stringify(this.name)} is also the name of ${namesake.node.path} ${where}; `
+      + 'NetworkPolicy names must be unique per namespace, so set metadata.name on one of them'];
+  }
+}
