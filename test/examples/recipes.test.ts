@@ -14,7 +14,8 @@ import {
  * and synthesizes.
  */
 
-const RECIPES = readFileSync(join(__dirname, '..', '..', 'docs', 'recipes.md'), 'utf8');
+// The README's Recipes section, up to the next top-level heading.
+const RECIPES = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8').split('\n## Recipes\n')[1].split('\n## ')[0];
 
 function policies(chart: Chart): any[] {
   return chart.toJson().filter((o: any) => o.kind === 'NetworkPolicy');
