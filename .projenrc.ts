@@ -68,6 +68,7 @@ for (const dir of ['examples', 'bench']) {
   project.eslint?.addLintPattern(dir);
   project.npmignore?.exclude(`/${dir}/`);
 }
+project.npmignore?.exclude('/.ci/', '/CONTRIBUTING.md');
 
 // ts-jest only transpiles (isolatedModules): type errors in tests would otherwise pass.
 const typecheck = project.addTask('typecheck', {
