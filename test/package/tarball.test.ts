@@ -19,7 +19,7 @@ import { DefaultDenyAll, LabelSelector, NetworkPolicy, Peer, PolicyTarget, PortR
 
 const app = new App({ outdir: 'dist' });
 const chart = new Chart(app, 'shop', { namespace: 'shop' });
-const db = new kplus.StatefulSet(chart, 'db', { containers: [{ image: 'postgres:16', portNumber: 5432 }] });
+const db = new kplus.StatefulSet(chart, 'db', { metadata: { name: 'db' }, containers: [{ image: 'postgres:16', portNumber: 5432 }] });
 new DefaultDenyAll(chart, 'deny', { allowDns: true });
 const policy = new NetworkPolicy(chart, 'db-access', { target: PolicyTarget.workload(db) });
 policy.addIngressRule([Peer.pods(LabelSelector.of({ labels: { app: 'api' } }))], [PortRange.POSTGRES]);
