@@ -47,13 +47,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // Snapshots must fail when output changes; `npx projen test:update` rewrites them.
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
-    jestConfig: {
-      testPathIgnorePatterns: ['/node_modules/', '/bench/'],
-    },
   },
 
   gitignore: ['/bench/out/', '/examples/dist/', '/dist-demo/'],
 });
+
+// Tests live in test/ only: a source file named like a test (spec.ts) must not be run.
+project.package.file.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
 
 // examples/ and bench/ are type-checked and linted with their own tsconfig (eslint's project
 // service needs one next to the files) and kept out of the npm tarball.

@@ -4,7 +4,7 @@ import { FindingSeverity, ValidationFinding } from './finding';
 import { asObject } from './json-values';
 import { metadataFindings } from './metadata';
 import { RULE } from './rules';
-import { specFindings } from './spec';
+import { specFindings } from './policy-spec';
 
 /**
  * Options for `NetworkPolicyValidator.check`.

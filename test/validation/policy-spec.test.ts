@@ -1,5 +1,5 @@
 import { FindingSeverity } from '../../src/validation/finding';
-import { specFindings } from '../../src/validation/spec';
+import { specFindings } from '../../src/validation/policy-spec';
 
 describe('valid specs (nothing is required)', () => {
   test.each([
