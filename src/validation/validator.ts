@@ -3,8 +3,8 @@ import { error } from './field-errors';
 import { FindingSeverity, ValidationFinding } from './finding';
 import { asObject } from './json-values';
 import { metadataFindings } from './metadata';
-import { RULE } from './rules';
 import { specFindings } from './policy-spec';
+import { RULE } from './rules';
 
 /**
  * Options for `NetworkPolicyValidator.check`.
