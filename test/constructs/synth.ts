@@ -1,4 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
+import { thrown } from '../thrown';
+
+export { thrown };
 
 /** The NetworkPolicies a chart synthesizes (running every validation of the app). */
 export function policies(chart: Chart): any[] {
@@ -12,16 +15,6 @@ export function onlyPolicy(chart: Chart): any {
     throw new Error(`expected one NetworkPolicy, got ${all.length}`);
   }
   return all[0];
-}
-
-/** The message of the error `build` throws; fails when it throws none. */
-export function thrown(build: () => unknown): string {
-  try {
-    build();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 /** The validation message synthesis fails with. */

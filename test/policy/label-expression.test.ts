@@ -1,4 +1,5 @@
 import { LabelExpression } from '../../src/policy';
+import { thrown } from '../thrown';
 
 describe('rendering', () => {
   test.each([
@@ -67,12 +68,3 @@ describe('_key', () => {
     expect(a._key()).not.toBe(b._key());
   });
 });
-
-function thrown(build: () => unknown): string {
-  try {
-    build();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}

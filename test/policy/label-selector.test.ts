@@ -1,4 +1,5 @@
 import { LabelExpression, LabelSelector } from '../../src/policy';
+import { thrown } from '../thrown';
 
 describe('rendering', () => {
   test.each([
@@ -100,12 +101,3 @@ describe('_key', () => {
     expect(a._key()).not.toBe(b._key());
   });
 });
-
-function thrown(build: () => unknown): string {
-  try {
-    build();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}

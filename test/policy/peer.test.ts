@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { LabelExpression, LabelSelector, Peer } from '../../src/policy';
+import { thrown } from '../thrown';
 
 const web = LabelSelector.of({ labels: { app: 'web' } });
 const team = LabelSelector.of({ labels: { team: 'shop' } });
@@ -206,12 +207,3 @@ describe('cdk8s-plus-27 objects', () => {
     expect(Peer.pods(web)._workload()).toBeUndefined();
   });
 });
-
-function thrown(build: () => unknown): string {
-  try {
-    build();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}

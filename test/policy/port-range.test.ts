@@ -1,4 +1,5 @@
 import { PortRange, Protocol } from '../../src/policy';
+import { thrown } from '../thrown';
 
 describe('rendering', () => {
   test.each([
@@ -142,12 +143,3 @@ describe('_key', () => {
     expect(a._key()).not.toBe(b._key());
   });
 });
-
-function thrown(build: () => unknown): string {
-  try {
-    build();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
