@@ -1,8 +1,9 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { policies, thrown } from './synth';
+import { policies } from './synth';
 import { AllowConnection, AllowFrom, AllowTo, PolicyTarget } from '../../src/constructs';
 import { PortRange } from '../../src/policy';
+import { thrown } from '../thrown';
 
 function workloads(app: App, sourceNamespace?: string, destinationNamespace?: string) {
   const api = new kplus.Deployment(new Chart(app, 'apps', { namespace: sourceNamespace }), 'api', { containers: [{ image: 'api', portNumber: 8080 }] });

@@ -1,7 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
-import { onlyPolicy, thrown } from './synth';
+import { onlyPolicy } from './synth';
 import { AllowDns, PolicyTarget } from '../../src/constructs';
 import { Peer, PortRange } from '../../src/policy';
+import { thrown } from '../thrown';
 
 test('every pod of the namespace may reach kube-dns on UDP and TCP 53', () => {
   const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });

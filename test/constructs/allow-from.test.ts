@@ -1,8 +1,9 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { onlyPolicy, thrown } from './synth';
+import { onlyPolicy } from './synth';
 import { AllowFrom, PolicyTarget } from '../../src/constructs';
 import { LabelSelector, Peer, PortRange } from '../../src/policy';
+import { thrown } from '../thrown';
 
 const frontend = Peer.pods(LabelSelector.of({ labels: { role: 'frontend' } }));
 const db = PolicyTarget.labels({ role: 'db' });

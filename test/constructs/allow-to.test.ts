@@ -1,8 +1,9 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { onlyPolicy, thrown } from './synth';
+import { onlyPolicy } from './synth';
 import { AllowTo, PolicyTarget } from '../../src/constructs';
 import { LabelExpression, LabelSelector, Peer, PortRange } from '../../src/policy';
+import { thrown } from '../thrown';
 
 const db = PolicyTarget.labels({ role: 'db' });
 

@@ -1,9 +1,10 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { onlyPolicy, policies, synthError, thrown } from './synth';
+import { onlyPolicy, policies, synthError } from './synth';
 import { AllowConnection, AllowFrom, NetworkPolicy, PolicyTarget } from '../../src/constructs';
 import { LabelSelector, Peer, PortRange } from '../../src/policy';
 import { FindingSeverity, NetworkPolicyValidator } from '../../src/validation';
+import { thrown } from '../thrown';
 
 /**
  * The faults of cdk8s-plus-27's NetworkPolicy API, each shown happening there and not here.

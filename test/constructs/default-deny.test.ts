@@ -1,8 +1,9 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { onlyPolicy, policies, thrown } from './synth';
+import { onlyPolicy, policies } from './synth';
 import { AllowDns, DefaultDenyAll, DefaultDenyEgress, DefaultDenyIngress, PolicyTarget } from '../../src/constructs';
 import { Peer, PortRange } from '../../src/policy';
+import { thrown } from '../thrown';
 
 describe('the docs\' manifests, in the chart\'s namespace', () => {
   test.each([

@@ -1,8 +1,9 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { policies, onlyPolicy, synthError, thrown } from './synth';
+import { policies, onlyPolicy, synthError } from './synth';
 import { NetworkPolicy, PolicyTarget, PolicyType } from '../../src/constructs';
 import { LabelSelector, Peer, PortRange } from '../../src/policy';
+import { thrown } from '../thrown';
 
 const frontend = Peer.pods(LabelSelector.of({ labels: { role: 'frontend' } }));
 const db = PolicyTarget.labels({ role: 'db' });

@@ -1,8 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { thrown } from './synth';
 import { PolicyTarget } from '../../src/constructs';
 import { LabelExpression, LabelSelector } from '../../src/policy';
+import { thrown } from '../thrown';
 
 const ADDR = 'cdk8s.io/metadata.addr';
 

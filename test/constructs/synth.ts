@@ -1,8 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { thrown } from '../thrown';
 
-export { thrown };
-
 /** The NetworkPolicies a chart synthesizes (running every validation of the app). */
 export function policies(chart: Chart): any[] {
   return Testing.synth(chart).filter((o: any) => o.kind === 'NetworkPolicy');
