@@ -1,1 +1,5 @@
-export {};
+export * from './endpoint';
+export * from './intent-kind';
+export * from './intent-status';
+export * from './intent-result';
+export * from './reachability-intents';

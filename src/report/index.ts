@@ -1,2 +1,5 @@
 export * from './matrix-report';
 export * from './verdict-report';
+export * from './intent-report';
+export * from './finding-report';
+export * from './reachability-report';

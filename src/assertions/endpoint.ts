@@ -1,0 +1,181 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { AppModel, EndpointMember } from './app-model';
+import { IntentInputError } from './intent-input-error';
+import { CompiledSelector } from '../analysis/compiled-selector';
+import { closeMatches } from '../analysis/endpoint';
+import { PolicyTarget } from '../constructs/policy-target';
+import { inputError } from '../policy/input-error';
+import { LabelSelector } from '../policy/label-selector';
+import { parseIp, ParsedIp } from '../validation/cidr';
+
+/** How many names an error lists before it stops. */
+const LISTED = 5;
+
+/**
+ * One end of a connection in a reachability intent: a workload of the app, a group of
+ * workloads, or an address outside the cluster. An endpoint standing for several workloads
+ * makes the intent hold for each of them.
+ *
+ * Endpoints are resolved when the app synthesizes, against the objects it renders; an endpoint
+ * that matches nothing fails synthesis with an `NP-INPUT` error listing close matches.
+ *
+ * @example
+ * const db = new kplus.StatefulSet(chart, 'db', { containers: [{ image: 'postgres:16', portNumber: 5432 }] });
+ * Endpoint.workload(db);
+ * Endpoint.named('shop/api');
+ * Endpoint.ip('203.0.113.7');
+ * Endpoint.selection(PolicyTarget.all().inNamespaceNamed('data'));
+ * Endpoint.podsMatching(LabelSelector.of({ labels: { tier: 'web' } }), 'shop');
+ */
+export class Endpoint {
+  /**
+   * A cdk8s-plus-27 workload (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`, `CronJob`) or
+   * `Pod` of this app, named `namespace/name` as the evaluator names it.
+   *
+   * @param workload the workload or pod
+   * @example
+   * Endpoint.workload(api);
+   */
+  public static workload(workload: kplus.AbstractPod): Endpoint {
+    const description = `${workload.metadata.namespace ?? 'default'}/${workload.name}`;
+    return new Endpoint(description, false, (app) => {
+      const own = workload.node.findAll().find((c) => ApiObject.isApiObject(c) && c.kind === workload.kind && c.name === workload.name);
+      const index = own && app.workloadsByOrigin.get(own.node.path);
+      if (index === undefined) {
+        throw new IntentInputError(`${workload.kind} ${workload.node.path} is not among the objects this app renders (is it in another App?)`);
+      }
+      return [{ name: app.model.workloads[index].endpoint, workload: index }];
+    });
+  }
+
+  /**
+   * A workload or pod by the name the evaluator gives it: `namespace/name`, or
+   * `namespace/kind/name` where workloads of several kinds share a name. Use this for objects
+   * that are not cdk8s-plus-27 constructs: raw `ApiObject`s and included YAML.
+   *
+   * @param name e.g. `shop/api`
+   * @example
+   * Endpoint.named('kube-system/coredns');
+   */
+  public static named(name: string): Endpoint {
+    const parts = name.split('/');
+    if ((parts.length !== 2 && parts.length !== 3) || parts.some((p) => p === '')) {
+      const hint = parseIp(name) ? `; for an address use Endpoint.ip(${JSON.stringify(name)})` : '';
+      throw inputError('Endpoint.named', [`name ${JSON.stringify(name)}: must be namespace/name (or namespace/kind/name)${hint}`]);
+    }
+    return new Endpoint(name, false, (app) => {
+      const index = app.workloadsByName.get(name);
+      if (index === undefined) {
+        const matches = closeMatches(name, [...app.workloadsByName.keys()]);
+        throw new IntentInputError(`unknown workload "${name}"; `
+          + (matches.length > 0 ? `close matches: ${matches.join(', ')}` : `the app's workloads: ${listed([...app.workloadsByName.keys()])}`));
+      }
+      return [{ name, workload: index }];
+    });
+  }
+
+  /**
+   * An IPv4 or IPv6 address: a host outside the cluster, or the pod whose known IP
+   * (`status.podIP`) it is.
+   *
+   * @param address e.g. `203.0.113.7` or `2001:db8::7`
+   * @example
+   * Endpoint.ip('203.0.113.7');
+   */
+  public static ip(address: string): Endpoint {
+    const parsed = parseIp(address);
+    if (parsed === undefined) {
+      throw inputError('Endpoint.ip', [`address ${JSON.stringify(address)}: is not an IP address (no prefix length, no leading zeros)`]);
+    }
+    return new Endpoint(address, true, (app) => {
+      // Like the evaluator: the address is a pod's only when exactly one pod has it.
+      const owners = app.model.workloads.flatMap((w, i) => (!w.hostNetwork && w.ips.some((ip) => sameIp(parseIp(ip), parsed)) ? [i] : []));
+      return [{ name: address, workload: owners.length === 1 ? owners[0] : undefined }];
+    });
+  }
+
+  /**
+   * Every workload whose pods the target selects: in the target's namespace, or in every
+   * namespace when the target has none.
+   *
+   * @param target e.g. `PolicyTarget.all().inNamespaceNamed('data')`
+   * @example
+   * Endpoint.selection(PolicyTarget.labels({ tier: 'web' }).inNamespaceNamed('shop'));
+   */
+  public static selection(target: PolicyTarget): Endpoint {
+    return Endpoint.matching(target.toString(), target.podSelector, target.namespaceName);
+  }
+
+  /**
+   * Every workload whose pods carry labels matching `selector`, in namespace `namespaceName`
+   * or in every namespace.
+   *
+   * @param selector the pods' labels; `LabelSelector.all()` for every pod
+   * @param namespaceName the namespace; every namespace when omitted
+   * @example
+   * Endpoint.podsMatching(LabelSelector.of({ labels: { 'app.kubernetes.io/part-of': 'shop' } }));
+   */
+  public static podsMatching(selector: LabelSelector, namespaceName?: string): Endpoint {
+    const pods = selector.isEmpty() ? 'all pods' : `pods(${selector})`;
+    return Endpoint.matching(namespaceName === undefined ? pods : `${pods} in namespace(${namespaceName})`, selector, namespaceName);
+  }
+
+  private static matching(description: string, selector: LabelSelector, namespaceName: string | undefined): Endpoint {
+    const compiled = CompiledSelector.compile(selector._toKube());
+    return new Endpoint(description, false, (app) => {
+      const members: EndpointMember[] = [];
+      app.model.workloads.forEach((w, i) => {
+        if ((namespaceName === undefined || w.namespaceName === namespaceName) && compiled.matches(w.labels)) {
+          members.push({ name: w.endpoint, workload: i });
+        }
+      });
+      if (members.length === 0) {
+        const candidates = app.model.workloads.filter((w) => namespaceName === undefined || w.namespaceName === namespaceName).map((w) => w.endpoint);
+        const where = namespaceName === undefined ? 'the app' : `namespace ${namespaceName}`;
+        throw new IntentInputError(`${description} matches no workload; `
+          + (candidates.length > 0 ? `the workloads of ${where}: ${listed(candidates)}` : `${where} has no workloads`));
+      }
+      return members;
+    });
+  }
+
+  /**
+   * True for an IP address, which has no container ports and cannot be isolated.
+   *
+   * @internal
+   */
+  public readonly _isAddress: boolean;
+
+  private readonly description: string;
+  private readonly resolver: (app: AppModel) => EndpointMember[];
+
+  private constructor(description: string, isAddress: boolean, resolver: (app: AppModel) => EndpointMember[]) {
+    this.description = description;
+    this._isAddress = isAddress;
+    this.resolver = resolver;
+  }
+
+  /** How intent ids and messages name it, e.g. `shop/api` or `all pods in namespace(data)`. */
+  public toString(): string {
+    return this.description;
+  }
+
+  /**
+   * The workloads (or the address) this endpoint stands for in the app; throws an
+   * `IntentInputError` when it stands for nothing.
+   *
+   * @internal
+   */
+  public _resolve(app: AppModel): EndpointMember[] {
+    return this.resolver(app);
+  }
+}
+
+function sameIp(a: ParsedIp | undefined, b: ParsedIp): boolean {
+  return a !== undefined && a.family === b.family && a.value === b.value;
+}
+
+function listed(names: readonly string[]): string {
+  return names.length <= LISTED ? names.join(', ') : `${names.slice(0, LISTED).join(', ')} and ${names.length - LISTED} more`;
+}

@@ -1,0 +1,209 @@
+import { AppModel, EndpointMember } from './app-model';
+import { Intent, directionWords } from './intent';
+import { IntentInputError } from './intent-input-error';
+import { IntentKind } from './intent-kind';
+import { IntentConnection } from './intent-result';
+import { PortQuery } from '../analysis/connection-query';
+import { TrafficDirection } from '../analysis/traffic-direction';
+import { SideVerdict } from '../analysis/verdict';
+import { Protocol } from '../policy/protocol';
+
+/** What checking an intent found. */
+export interface IntentOutcome {
+  readonly holds: boolean;
+  /** Why it holds, or what breaks it. */
+  readonly message: string;
+  /** For a broken intent: what to do about it. */
+  readonly fix?: string;
+  readonly connections: IntentConnection[];
+}
+
+/** How many failing connections a message lists before it counts the rest. */
+const LISTED = 5;
+
+/**
+ * The other end of the queries that read a workload's isolation: TEST-NET-1, reserved for
+ * documentation. Isolation depends only on the policies selecting the workload, not on the peer
+ * or the port.
+ */
+const ISOLATION_PROBE = '192.0.2.1';
+
+const ACKNOWLEDGE = 'or acknowledge this id with a reason';
+
+/**
+ * Checks one intent against the app. Throws `IntentInputError` (or the evaluator's `NP-INPUT`
+ * error) when an endpoint or port cannot be resolved.
+ */
+export function checkIntent(intent: Intent, app: AppModel): IntentOutcome {
+  switch (intent.kind) {
+    case IntentKind.ALLOWED:
+    case IntentKind.DENIED:
+      return checkConnections(intent, app);
+    case IntentKind.ONLY_SOURCES:
+      return checkOnlySources(intent, app);
+    case IntentKind.ISOLATED:
+      return checkIsolated(intent, app);
+  }
+}
+
+function checkConnections(intent: Intent, app: AppModel): IntentOutcome {
+  const expectAllowed = intent.kind === IntentKind.ALLOWED;
+  const sources = intent.sources[0]._resolve(app);
+  const destinations = intent.destination._resolve(app);
+  const connections: IntentConnection[] = [];
+  for (const destination of destinations) {
+    const ports = portsOf(intent, destination, app);
+    for (const source of sources) {
+      // A pod can always reach itself; that says nothing about the policies.
+      if (source.workload === undefined || source.workload !== destination.workload) {
+        connections.push(...ports.map((port) => connect(app, source, destination, port)));
+      }
+    }
+  }
+  if (connections.length === 0) {
+    throw new IntentInputError(`${intent.sources[0]} and ${intent.destination} are the same workload: there is no connection to check`);
+  }
+  const wrong = connections.filter((c) => c.allowed !== expectAllowed);
+  const expected = expectAllowed ? 'allowed' : 'denied';
+  const actual = expectAllowed ? 'denied' : 'allowed';
+  if (wrong.length === 0) {
+    return { holds: true, message: connections.length === 1 ? connections[0].explanation : `each of the ${connections.length} connections is ${expected}`, connections };
+  }
+  const fix = expectAllowed
+    ? `Allow it on both sides (AllowConnection writes both), ${ACKNOWLEDGE}.`
+    : `Narrow or remove the rules named above, ${ACKNOWLEDGE}.`;
+  const what = connections.length === 1
+    ? `${actual}: ${reasonOf(wrong[0])}`
+    : `${wrong.length} of ${connections.length} connections ${wrong.length === 1 ? 'is' : 'are'} ${actual}: ${listConnections(wrong)}`;
+  return { holds: false, message: `expected ${expected}, but ${what}`, fix, connections };
+}
+
+function checkOnlySources(intent: Intent, app: AppModel): IntentOutcome {
+  const destinations = intent.destination._resolve(app);
+  const allowedSources = new Set(intent.sources.flatMap((s) => s._resolve(app)).map((m) => m.workload));
+  const offenders: IntentConnection[] = [];
+  const checked = new Set<number>();
+  for (const destination of destinations) {
+    const ports = portsOf(intent, destination, app);
+    app.model.workloads.forEach((workload, i) => {
+      if (i === destination.workload || allowedSources.has(i)) {
+        return;
+      }
+      checked.add(i);
+      for (const port of ports) {
+        const connection = connect(app, { name: workload.endpoint, workload: i }, destination, port);
+        if (connection.allowed) {
+          offenders.push(connection);
+        }
+      }
+    });
+  }
+  const names = intent.sources.map((s) => s.toString()).join(', ');
+  if (offenders.length === 0) {
+    return { holds: true, message: `no other workload of the app reaches ${intent.destination} (${checked.size} checked)`, connections: [] };
+  }
+  const others = new Set(offenders.map((c) => c.source)).size;
+  return {
+    holds: false,
+    message: `expected only ${names} to reach ${intent.destination}, but ${others} other workload${others === 1 ? '' : 's'} can: ${listConnections(offenders)}`,
+    fix: `Narrow the rules that admit ${others === 1 ? 'it' : 'them'}, add ${others === 1 ? 'it' : 'them'} to the sources, ${ACKNOWLEDGE}.`,
+    connections: offenders,
+  };
+}
+
+function checkIsolated(intent: Intent, app: AppModel): IntentOutcome {
+  const members = intent.destination._resolve(app);
+  const isolated: string[] = [];
+  const open: string[] = [];
+  for (const member of members) {
+    for (const direction of intent.directions) {
+      const side = sideOf(app, member, direction);
+      if (side.isolated) {
+        isolated.push(`${sideName(direction, member.name)} is isolated by ${side.selectingPolicies.join(', ')}`);
+      } else {
+        open.push(notIsolated(app, member, direction, side));
+      }
+    }
+  }
+  const directions = directionWords(intent.directions);
+  if (open.length === 0) {
+    return { holds: true, message: members.length === 1 ? isolated.join('; ') : `each of the ${members.length} workloads is isolated for ${directions}`, connections: [] };
+  }
+  return {
+    holds: false,
+    message: `expected isolated for ${directions}, but ${listed(open)}`,
+    fix: `Add a policy selecting it for that direction (DefaultDenyAll, DefaultDenyIngress or DefaultDenyEgress in its namespace), ${ACKNOWLEDGE}.`,
+    connections: [],
+  };
+}
+
+/** One port to query, and how to show it. */
+interface PortChoice {
+  readonly query: PortQuery;
+  readonly protocol: Protocol;
+  readonly label: string;
+}
+
+/** The intent's port, or every container port of the destination workload. */
+function portsOf(intent: Intent, destination: EndpointMember, app: AppModel): PortChoice[] {
+  const port = intent.port;
+  if (port !== undefined) {
+    const query: PortQuery = port.name !== undefined
+      ? { portName: port.name, protocol: port.protocol }
+      : { port: port.port, protocol: port.protocol };
+    return [{ query, protocol: port.protocol, label: port.name ?? String(port.port) }];
+  }
+  const declared = destination.workload === undefined ? [] : app.model.workloads[destination.workload].ports;
+  if (declared.length === 0) {
+    const what = destination.workload === undefined ? 'is an address, with no container ports' : 'declares no container ports';
+    throw new IntentInputError(`${destination.name} ${what}; give the intent a port, e.g. PortRange.tcp(443)`);
+  }
+  const unique = new Map(declared.map((p) => [`${p.protocol}/${p.port}`, p]));
+  return [...unique.values()].map((p) => ({ query: { port: p.port, protocol: p.protocol }, protocol: p.protocol, label: String(p.port) }));
+}
+
+function connect(app: AppModel, source: EndpointMember, destination: EndpointMember, port: PortChoice): IntentConnection {
+  const verdict = app.evaluator.check({ source: source.name, destination: destination.name, ...port.query });
+  return {
+    source: verdict.source,
+    destination: verdict.destination,
+    protocol: port.protocol,
+    port: port.label,
+    allowed: verdict.allowed,
+    explanation: verdict.explanation,
+  };
+}
+
+function sideOf(app: AppModel, member: EndpointMember, direction: TrafficDirection): SideVerdict {
+  if (direction === TrafficDirection.INGRESS) {
+    return app.evaluator.check({ source: ISOLATION_PROBE, destination: member.name, port: 1 }).ingress;
+  }
+  return app.evaluator.check({ source: member.name, destination: ISOLATION_PROBE, port: 1 }).egress;
+}
+
+function notIsolated(app: AppModel, member: EndpointMember, direction: TrafficDirection, side: SideVerdict): string {
+  const workload = app.model.workloads[member.workload!];
+  if (workload.hostNetwork) {
+    return `${side.reason}, which no NetworkPolicy can isolate`;
+  }
+  const excluded = side.excludedPolicies.length > 0 ? ` (${side.excludedPolicies.join(', ')} not evaluated: see the model findings)` : '';
+  return `${sideName(direction, member.name)} is not isolated: no NetworkPolicy of namespace ${workload.namespaceName} selects it for ${direction}${excluded}`;
+}
+
+function sideName(direction: TrafficDirection, name: string): string {
+  return direction === TrafficDirection.INGRESS ? `ingress to ${name}` : `egress from ${name}`;
+}
+
+/** The explanation without its leading verdict word. */
+function reasonOf(connection: IntentConnection): string {
+  return connection.explanation.replace(/^(allowed|denied): /, '');
+}
+
+function listConnections(connections: IntentConnection[]): string {
+  return listed(connections.map((c) => `${c.source} -> ${c.destination} ${c.protocol}/${c.port}: ${reasonOf(c)}`));
+}
+
+function listed(items: string[]): string {
+  const shown = items.slice(0, LISTED).join('; ');
+  return items.length > LISTED ? `${shown}; and ${items.length - LISTED} more` : shown;
+}

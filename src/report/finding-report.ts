@@ -1,0 +1,36 @@
+import { ModelFinding } from '../analysis/model-finding';
+import { FindingSeverity } from '../validation/finding';
+
+/**
+ * Renders the cluster model's findings. cdk8s has no warnings channel, so a report is where
+ * warnings surface; errors also fail synthesis.
+ *
+ * @example
+ * console.log(FindingReport.toMarkdown(model.findings));
+ */
+export class FindingReport {
+  /** A Markdown table, errors first: severity, object, field, message, origin. */
+  public static toMarkdown(findings: ModelFinding[]): string {
+    const errors = findings.filter((f) => f.severity === FindingSeverity.ERROR).length;
+    const warnings = findings.length - errors;
+    const lines = [`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`, ''];
+    if (findings.length === 0) {
+      return lines.concat('_None: every object was read as written._', '').join('\n');
+    }
+    lines.push('| severity | object | field | message | origin |', '| --- | --- | --- | --- | --- |');
+    const ordered = [...findings].sort((a, b) => rank(a) - rank(b));
+    for (const f of ordered) {
+      lines.push(`| ${f.severity} | ${cell(f.subject)} | ${f.field ? `\`${cell(f.field)}\`` : ''} | ${cell(f.message)} | ${cell(f.origin)} |`);
+    }
+    lines.push('');
+    return lines.join('\n');
+  }
+}
+
+function rank(finding: ModelFinding): number {
+  return finding.severity === FindingSeverity.ERROR ? 0 : 1;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}

@@ -1,0 +1,100 @@
+import { FindingReport } from './finding-report';
+import { countIntents, intentSummary } from './intent-counts';
+import { IntentReport } from './intent-report';
+import { MatrixReport } from './matrix-report';
+import { ModelFinding } from '../analysis/model-finding';
+import { ReachabilityMatrix } from '../analysis/reachability-matrix';
+import { IntentResult } from '../assertions/intent-result';
+import { FindingSeverity } from '../validation/finding';
+
+/** Beyond this many workloads a Markdown matrix is unreadable; the JSON report still has it. */
+const MAX_MARKDOWN_ENDPOINTS = 40;
+
+/** What a reachability report covers. */
+export interface ReachabilityReportContents {
+  /** The outcome of every intent, in declaration order. */
+  readonly intents: IntentResult[];
+
+  /** The cluster model's findings, warnings included. */
+  readonly findings: ModelFinding[];
+
+  /** One matrix per port shown. */
+  readonly matrices: ReachabilityMatrix[];
+
+  /**
+   * Ports the policies name that got no matrix, to keep the report readable (as `TCP/8443`).
+   *
+   * @default - none
+   */
+  readonly omittedPorts?: string[];
+}
+
+/**
+ * The report `ReachabilityIntents` writes on synth, as `reachability.md` for reviews and
+ * `reachability.json` for tools: the intents and how they fared, the model findings (cdk8s has
+ * no warnings channel, so this is where warnings surface) and reachability matrices.
+ *
+ * @example
+ * const markdown = ReachabilityReport.toMarkdown({ intents: intents.results(), findings: model.findings, matrices: [] });
+ */
+export class ReachabilityReport {
+  /** The Markdown report. */
+  public static toMarkdown(contents: ReachabilityReportContents): string {
+    const omitted = contents.omittedPorts ?? [];
+    const sections = [
+      '# Reachability report',
+      '',
+      'Written by cdk8s-netpol when the app synthesized.',
+      '',
+      `- ${intentSummary(contents.intents)}`,
+      `- ${findingSummary(contents.findings)}`,
+      `- ${contents.matrices.length} reachability matri${contents.matrices.length === 1 ? 'x' : 'ces'}`,
+      '',
+      '## Intents',
+      '',
+      IntentReport.toMarkdown(contents.intents),
+      '## Model findings',
+      '',
+      'cdk8s has no warnings channel: warnings appear here only, errors also fail synthesis.',
+      '',
+      FindingReport.toMarkdown(contents.findings),
+      '## Reachability matrices',
+      '',
+      'One per port the app\'s NetworkPolicies name (a port range by its first port, a named port by its name).',
+      '',
+    ];
+    if (contents.matrices.length === 0) {
+      sections.push('_The policies name no ports._', '');
+    }
+    for (const matrix of contents.matrices) {
+      sections.push(matrix.endpoints.length <= MAX_MARKDOWN_ENDPOINTS
+        ? MatrixReport.toMarkdown(matrix)
+        : `**Reachability on ${matrix.protocol}/${matrix.port}**: ${matrix.endpoints.length} workloads are too many for a table; see reachability.json.\n`);
+    }
+    if (omitted.length > 0) {
+      sections.push(`Left out, beyond ${contents.matrices.length} ports: ${omitted.join(', ')}. Ask the CLI for one: \`cdk8s-netpol matrix --port <port>\`.`, '');
+    }
+    return sections.join('\n');
+  }
+
+  /**
+   * The JSON report: `{ summary, intents, findings, matrices, omittedPorts }`, each matrix as
+   * `ReachabilityMatrix.toJson()` writes it.
+   */
+  public static toJson(contents: ReachabilityReportContents): any {
+    const errors = contents.findings.filter((f) => f.severity === FindingSeverity.ERROR).length;
+    return {
+      summary: { intents: countIntents(contents.intents), findings: { errors, warnings: contents.findings.length - errors } },
+      intents: contents.intents,
+      findings: contents.findings,
+      matrices: contents.matrices.map((m) => m.toJson()),
+      omittedPorts: contents.omittedPorts ?? [],
+    };
+  }
+}
+
+function findingSummary(findings: ModelFinding[]): string {
+  const errors = findings.filter((f) => f.severity === FindingSeverity.ERROR).length;
+  const warnings = findings.length - errors;
+  return `${errors} model finding error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,32 @@
+import { policyPorts } from '../../src/assertions/policy-ports';
+import { Protocol } from '../../src/policy';
+
+const policy = (ingress: any[], egress: any[] = []) => ({ manifest: { kind: 'NetworkPolicy', spec: { podSelector: {}, ingress, egress } } });
+
+test.each([
+  ['a numbered port, TCP when the protocol is absent', [{ ports: [{ port: 80 }] }], ['TCP/80']],
+  ['a named port', [{ ports: [{ port: 'metrics', protocol: 'TCP' }] }], ['TCP/metrics']],
+  ['a range, by its first port', [{ ports: [{ port: 8000, endPort: 8080 }] }], ['TCP/8000']],
+  ['every port of a protocol names none', [{ ports: [{ protocol: 'UDP' }] }], []],
+  ['a rule without ports names none', [{ from: [{ podSelector: {} }] }], []],
+  ['malformed entries are skipped', [{ ports: [{ port: 0 }, { port: 70000 }, { port: '' }, { port: 53, protocol: 'ICMP' }, { port: 1.5 }] }], []],
+  ['each port once, by protocol, numbers before names', [{ ports: [{ port: 'web' }, { port: 53, protocol: 'UDP' }, { port: 443 }, { port: 53 }] }, { ports: [{ port: 443 }] }],
+    ['TCP/53', 'TCP/443', 'TCP/web', 'UDP/53']],
+])('%s', (_, ingress, expected) => {
+  expect(policyPorts([policy(ingress)]).queries.map((q) => `${q.protocol}/${q.port ?? q.portName}`)).toEqual(expected);
+});
+
+test('reads egress rules and the items of a List, and ignores other kinds', () => {
+  const documents = [
+    policy([], [{ ports: [{ port: 5432 }] }]),
+    { manifest: { kind: 'List', items: [policy([{ ports: [{ port: 6379 }] }]).manifest] } },
+    { manifest: { kind: 'Service', spec: { ports: [{ port: 80 }] } } },
+  ];
+  expect(policyPorts(documents).queries).toEqual([{ protocol: Protocol.TCP, port: 5432 }, { protocol: Protocol.TCP, port: 6379 }]);
+});
+
+test('stops at the cap and lists the ports it left out', () => {
+  const ports = policyPorts([policy([{ ports: [1, 2, 3, 4].map((port) => ({ port })) }])], 2);
+  expect(ports.queries.map((q) => q.port)).toEqual([1, 2]);
+  expect(ports.omitted).toEqual(['TCP/3', 'TCP/4']);
+});
