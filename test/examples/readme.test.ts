@@ -2,34 +2,63 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { AllowConnection, DefaultDenyAll, PolicyTarget } from '../../src';
+import { AllowConnection, DefaultDenyAll, Endpoint, PolicyTarget, PortRange, ReachabilityIntents } from '../../src';
 
 /** The README's first example, as it is there; a test below keeps the two the same. */
-function firstExample(app: App): Chart {
+function firstExample(app: App) {
   const chart = new Chart(app, 'shop', { namespace: 'shop' });
-  const api = new kplus.Deployment(chart, 'api', { containers: [{ image: 'shop/api', portNumber: 8080 }] });
-  const db = new kplus.StatefulSet(chart, 'db', { containers: [{ image: 'postgres:16', portNumber: 5432 }] });
+  const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'shop/api', portNumber: 8080 }] });
+  const db = new kplus.StatefulSet(chart, 'db', { metadata: { name: 'db' }, containers: [{ image: 'postgres:16', portNumber: 5432 }] });
 
   // Nothing in or out of the namespace, except DNS lookups...
   new DefaultDenyAll(chart, 'default-deny', { allowDns: true });
   // ...and api -> db on the database's container port (egress on api, ingress on db).
   new AllowConnection(chart, 'api-to-db', { source: PolicyTarget.workload(api), destination: PolicyTarget.workload(db) });
-  return chart;
+  return { chart, api, db };
+}
+
+/** The README's intents, on the first example plus a `web` workload. */
+function withIntents(app: App) {
+  const { chart, api, db } = firstExample(app);
+  const web = new kplus.Deployment(chart, 'web', { metadata: { name: 'web' }, containers: [{ image: 'shop/web', portNumber: 8080 }] });
+  const intents = new ReachabilityIntents(app, 'intents');
+  intents.expectAllowed(Endpoint.workload(api), Endpoint.workload(db), PortRange.POSTGRES);
+  intents.expectDenied(Endpoint.named('shop/web'), Endpoint.workload(db), PortRange.POSTGRES);
+  intents.expectOnlySources(Endpoint.workload(db), [Endpoint.workload(api)]);
+  intents.expectIsolated(Endpoint.workload(db));
+  return { chart, web, db };
 }
 
 const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+const SOURCE = readFileSync(__filename, 'utf8');
+
+/** The lines of the first ts block after `heading`, less imports and app boilerplate. */
+function codeAfter(heading: string): string[] {
+  const block = README.split(heading)[1].match(/```ts\n([\s\S]*?)```/)![1];
+  return block.split('\n').filter((l) => !/^(import|const app = new App|app\.synth)/.test(l) && l.trim() !== '');
+}
 
 test('the first example writes the four policies the README names', () => {
-  const chart = firstExample(Testing.app());
+  const { chart } = firstExample(Testing.app());
   const names = Testing.synth(chart).filter((o: any) => o.kind === 'NetworkPolicy').map((o: any) => o.metadata.name);
   expect(names).toEqual(['default-deny-all', 'allow-dns', 'allow-api-to-db-egress', 'allow-api-to-db']);
   expect(README).toContain(names.slice(0, -1).map((n: string) => `\`${n}\``).join(', ') + ' and\n`allow-api-to-db`');
 });
 
-test('the README shows the first example as this file has it', () => {
-  const block = README.split('## A first example')[1].match(/```ts\n([\s\S]*?)```/)![1];
-  const body = block.split('\n').filter((l) => !/^(import|const app = new App|app\.synth)/.test(l) && l.trim() !== '');
-  const source = readFileSync(__filename, 'utf8');
-  expect(body.length).toBeGreaterThan(5);
-  expect(body.filter((line) => !source.includes(line.trim()))).toEqual([]);
+test('the intents of the README hold on the first example', () => {
+  const { chart } = withIntents(Testing.app());
+  expect(() => Testing.synth(chart)).not.toThrow();
+});
+
+test('a broken intent fails synthesis with the message the README shows', () => {
+  const { chart, web, db } = withIntents(Testing.app());
+  new AllowConnection(chart, 'web-to-db', { source: PolicyTarget.workload(web), destination: PolicyTarget.workload(db) });
+  const shown = README.match(/```text\nValidation failed with the following errors:\n(.*)\.\.\.\n```/)![1];
+  expect(() => Testing.synth(chart)).toThrow(shown);
+});
+
+test.each([['## A first example'], ['## Checking intent at synth time']])('the README shows the code under "%s" as this file has it', (heading) => {
+  const body = codeAfter(heading);
+  expect(body.length).toBeGreaterThan(3);
+  expect(body.filter((line) => !SOURCE.includes(line.trim()))).toEqual([]);
 });
