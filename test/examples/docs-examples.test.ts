@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { docsExamples } from '../../examples/docs-examples';
+import { checkCommand } from '../../src/cli/check-command';
 import { NetworkPolicyValidator } from '../../src/validation';
 
 /**
@@ -237,4 +238,14 @@ test('defaulting fills what the page leaves out', () => {
   expect(apiServerDefaults({ spec: { podSelector: {}, egress: [{ ports: [{ port: 53 }] }] } }).spec)
     .toEqual({ podSelector: {}, egress: [{ ports: [{ port: 53, protocol: 'TCP' }] }], policyTypes: ['Ingress', 'Egress'] });
   expect(apiServerDefaults({ spec: { podSelector: {}, egress: [], policyTypes: [] } }).spec.policyTypes).toEqual(['Ingress']);
+});
+
+test('the synthesized YAML passes `cdk8s-netpol check`', () => {
+  const app = Testing.app();
+  docsExamples(app);
+  app.synth();
+  const result = checkCommand([app.outdir]);
+  expect(result.stdout).toBe('');
+  expect(result.exitCode).toBe(0);
+  expect(result.stderr).toMatch(new RegExp(`^checked ${Object.keys(DOCS).length} NetworkPolicies in `));
 });
