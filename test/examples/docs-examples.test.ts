@@ -241,10 +241,10 @@ test('defaulting fills what the page leaves out', () => {
 });
 
 test('the synthesized YAML passes `cdk8s-netpol check`', () => {
-  const app = Testing.app();
-  docsExamples(app);
-  app.synth();
-  const result = checkCommand([app.outdir]);
+  const synthesized = Testing.app();
+  docsExamples(synthesized);
+  synthesized.synth();
+  const result = checkCommand([synthesized.outdir]);
   expect(result.stdout).toBe('');
   expect(result.exitCode).toBe(0);
   expect(result.stderr).toMatch(new RegExp(`^checked ${Object.keys(DOCS).length} NetworkPolicies in `));
