@@ -6,6 +6,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   author: 'cdk8s-netpol contributors',
   authorAddress: 'maintainers@cdk8s-netpol.dev',
   repositoryUrl: 'https://github.com/cdk8s-netpol/cdk8s-netpol.git',
+  homepage: 'https://github.com/cdk8s-netpol/cdk8s-netpol',
+  stability: 'experimental',
   license: 'Apache-2.0',
   keywords: ['cdk8s', 'kubernetes', 'networkpolicy', 'network-policy', 'reachability'],
   defaultReleaseBranch: 'main',
@@ -81,12 +83,41 @@ const typecheck = project.addTask('typecheck', {
 });
 project.testTask.prependSpawn(typecheck);
 
+// Names that are keywords in a jsii language (LabelExpression.in was `in_` in Python) fail the
+// compile instead of being silenced, as projen does by default.
+project.compileTask.reset('jsii --fail-on-warnings');
+// The Python wheel's `cdk8s-netpol` script runs lib/cli/main.js itself: it must be executable in
+// the tarball jsii-pacmak embeds (npm sets the bit only when it installs the npm package).
+project.compileTask.exec('chmod +x lib/cli/main.js');
+project.tasks.tryFind('watch')?.reset('jsii -w --fail-on-warnings');
+
 // Proves the API translates to every jsii language (sources only; building them needs registries).
 const bindingsCode = project.addTask('bindings:code', {
   description: 'Generate Python, Java, Go and .NET sources with jsii-pacmak --code-only',
   exec: 'jsii-pacmak --code-only --outdir dist/code-only --target python --target java --target go --target dotnet',
 });
 project.postCompileTask.spawn(bindingsCode);
+
+// Python, Java and Go bindings. The registries here serve neither cdk8s-plus-27 for Maven nor
+// github.com/cdk8s-team/* Go modules, so those are built from node_modules beside ours.
+// jsii-pacmak's --target takes every following word: keep it last.
+const pacmak = 'jsii-pacmak -v --outdir dist --no-npmignore';
+project.tasks.tryFind('package:python')?.reset(`${pacmak} . --target python`);
+project.tasks.tryFind('package:java')?.reset(
+  `${pacmak} --maven-local-repository=$HOME/.m2/repository --mvn-define=maven.javadoc.skip=true node_modules/cdk8s-plus-27 . --target java`);
+project.tasks.tryFind('package:go')?.reset(`${pacmak} node_modules/cdk8s node_modules/cdk8s-plus-27 . --target go`);
+// No .NET SDK on these machines: bindings:code still proves the .NET sources generate.
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+for (const t of ['package:js', 'package:python', 'package:java', 'package:go']) {
+  packageAll.spawn(project.tasks.tryFind(t)!);
+}
+// The example apps' build output, when run in place (.ci/bindings runs them on copies).
+project.gitignore.exclude('/examples/*/dist/', '/examples/java/target/', '/examples/go/go.sum', '__pycache__/', '.pytest_cache/');
+project.addTask('test:bindings', {
+  description: 'Build the Python, Java and Go bindings and run their example apps\' tests',
+  exec: 'bash .ci/bindings',
+});
 
 project.addTask('demo', {
   description: 'Build, synthesize the example app and print its policies and reachability report',
@@ -97,7 +128,8 @@ project.addTask('demo', {
 });
 
 // silence jsii's Node 20 end-of-life banner (jsii 6.0 still supports engines >= 20.16)
-for (const t of ['compile', 'watch', 'docgen', 'package:js', 'package-all', 'bindings:code', 'demo']) {
+for (const t of ['compile', 'watch', 'docgen', 'package:js', 'package:python', 'package:java', 'package:go', 'package:dotnet',
+  'package-all', 'bindings:code', 'test:bindings', 'demo']) {
   project.tasks.tryFind(t)?.env('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 }
 

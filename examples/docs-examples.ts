@@ -70,7 +70,7 @@ export function docsExamples(app: App): Record<string, Chart> {
   new AllowTo(chart('egress-namespaces'), 'egress-namespaces', {
     metadata: { name: 'egress-namespaces' },
     target: PolicyTarget.labels({ app: 'myapp' }),
-    destinations: [Peer.namespaces(LabelSelector.of({ expressions: [LabelExpression.in('namespace', ['frontend', 'backend'])] }))],
+    destinations: [Peer.namespaces(LabelSelector.of({ expressions: [LabelExpression.oneOf('namespace', ['frontend', 'backend'])] }))],
   });
 
   // "Targeting a Namespace by its name": the page describes it without a manifest.

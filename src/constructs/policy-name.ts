@@ -83,7 +83,7 @@ function namespaceWords(selector: LabelSelector): string {
 function selectorWords(selector: LabelSelector): string {
   const words = Object.keys(selector.labels).sort().map(key => selector.labels[key] || shortKey(key));
   for (const expression of selector.expressions) {
-    switch (expression.operator) {
+    switch (expression.operatorName) {
       case 'In': words.push(...expression.values!); break;
       case 'NotIn': words.push('not', ...expression.values!); break;
       case 'Exists': words.push(shortKey(expression.key)); break;

@@ -13,7 +13,7 @@ import { dns1123LabelErrors } from '../validation/label-syntax';
  *
  * @example
  * PolicyTarget.labels({ role: 'db' });
- * PolicyTarget.selector(LabelSelector.of({ expressions: [LabelExpression.in('tier', ['api', 'web'])] }));
+ * PolicyTarget.selector(LabelSelector.of({ expressions: [LabelExpression.oneOf('tier', ['api', 'web'])] }));
  * PolicyTarget.workload(deployment);
  * PolicyTarget.all().inNamespaceNamed('prod');
  */

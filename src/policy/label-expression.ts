@@ -11,7 +11,7 @@ import { labelKeyErrors, labelValueErrors } from '../validation/label-syntax';
  * @example
  * const selector = LabelSelector.of({
  *   labels: { app: 'web' },
- *   expressions: [LabelExpression.in('tier', ['frontend', 'edge']), LabelExpression.doesNotExist('canary')],
+ *   expressions: [LabelExpression.oneOf('tier', ['frontend', 'edge']), LabelExpression.doesNotExist('canary')],
  * });
  */
 export class LabelExpression {
@@ -21,10 +21,10 @@ export class LabelExpression {
    * @param key a label key, optionally prefixed (`example.com/tier`)
    * @param values the accepted values; at least one
    * @example
-   * LabelExpression.in('env', ['prod', 'staging']);
+   * LabelExpression.oneOf('env', ['prod', 'staging']);
    */
-  public static in(key: string, values: string[]): LabelExpression {
-    return new LabelExpression('LabelExpression.in', key, 'In', values);
+  public static oneOf(key: string, values: string[]): LabelExpression {
+    return new LabelExpression('LabelExpression.oneOf', key, 'In', values);
   }
 
   /**
@@ -33,10 +33,10 @@ export class LabelExpression {
    * @param key a label key, optionally prefixed (`example.com/tier`)
    * @param values the rejected values; at least one
    * @example
-   * LabelExpression.notIn('env', ['dev']);
+   * LabelExpression.noneOf('env', ['dev']);
    */
-  public static notIn(key: string, values: string[]): LabelExpression {
-    return new LabelExpression('LabelExpression.notIn', key, 'NotIn', values);
+  public static noneOf(key: string, values: string[]): LabelExpression {
+    return new LabelExpression('LabelExpression.noneOf', key, 'NotIn', values);
   }
 
   /**
@@ -64,8 +64,8 @@ export class LabelExpression {
   /** The label key this expression tests. */
   public readonly key: string;
 
-  /** The Kubernetes operator: `In`, `NotIn`, `Exists` or `DoesNotExist`. */
-  public readonly operator: string;
+  /** The Kubernetes `operator`: `In`, `NotIn`, `Exists` or `DoesNotExist`. */
+  public readonly operatorName: string;
 
   /**
    * The values for `In` and `NotIn`, in the order given.
@@ -88,7 +88,7 @@ export class LabelExpression {
       throw inputError(subject, problems);
     }
     this.key = key;
-    this.operator = operator;
+    this.operatorName = operator;
     this.values = values === undefined ? undefined : [...values];
   }
 
@@ -97,7 +97,7 @@ export class LabelExpression {
    * `tier` (exists) or `!tier` (does not exist).
    */
   public toString(): string {
-    switch (this.operator) {
+    switch (this.operatorName) {
       case 'In': return `${this.key} in (${this.values!.join(',')})`;
       case 'NotIn': return `${this.key} notin (${this.values!.join(',')})`;
       case 'Exists': return this.key;
@@ -112,8 +112,8 @@ export class LabelExpression {
    */
   public _toKube(): any {
     return this.values === undefined
-      ? { key: this.key, operator: this.operator }
-      : { key: this.key, operator: this.operator, values: [...this.values] };
+      ? { key: this.key, operator: this.operatorName }
+      : { key: this.key, operator: this.operatorName, values: [...this.values] };
   }
 
   /**
@@ -124,6 +124,6 @@ export class LabelExpression {
    */
   public _key(): string {
     const values = this.values === undefined ? undefined : [...new Set(this.values)].sort();
-    return JSON.stringify({ key: this.key, operator: this.operator, values });
+    return JSON.stringify({ key: this.key, operator: this.operatorName, values });
   }
 }

@@ -38,7 +38,7 @@ export class LabelSelector {
    * `NP-INPUT` error naming it.
    *
    * @example
-   * LabelSelector.of({ labels: { app: 'db' }, expressions: [LabelExpression.in('env', ['prod'])] });
+   * LabelSelector.of({ labels: { app: 'db' }, expressions: [LabelExpression.oneOf('env', ['prod'])] });
    */
   public static of(options: LabelSelectorOptions): LabelSelector {
     return new LabelSelector(options.labels ?? {}, options.expressions ?? []);

@@ -18,7 +18,7 @@ test('without ports, every port: no ports field', () => {
   const chart = Testing.chart();
   new AllowTo(chart, 'ns', {
     target: PolicyTarget.labels({ app: 'myapp' }),
-    destinations: [Peer.namespaces(LabelSelector.of({ expressions: [LabelExpression.in('namespace', ['frontend', 'backend'])] }))],
+    destinations: [Peer.namespaces(LabelSelector.of({ expressions: [LabelExpression.oneOf('namespace', ['frontend', 'backend'])] }))],
   });
   expect(Testing.synth(chart)).toMatchSnapshot();
   expect(onlyPolicy(chart).metadata.name).toBe('allow-myapp-to-frontend-backend-egress');

@@ -47,7 +47,7 @@ describe('words for peers', () => {
     ['pods by label', Peer.pods(LabelSelector.of({ labels: { tier: 'web', app: 'shop' } })), 'shop-web'],
     ['a label with an empty value', Peer.pods(LabelSelector.of({ labels: { 'example.com/canary': '' } })), 'canary'],
     ['expressions', Peer.pods(LabelSelector.of({
-      expressions: [LabelExpression.in('tier', ['a', 'b']), LabelExpression.notIn('env', ['dev']), LabelExpression.exists('x.io/team'),
+      expressions: [LabelExpression.oneOf('tier', ['a', 'b']), LabelExpression.noneOf('env', ['dev']), LabelExpression.exists('x.io/team'),
         LabelExpression.doesNotExist('legacy')],
     })), 'a-b-not-dev-team-no-legacy'],
     ['every pod', Peer.allPods(), 'all-pods'],

@@ -10,7 +10,7 @@ describe('factories', () => {
   test.each([
     ['all', () => PolicyTarget.all(), {}, undefined, 'all pods'],
     ['labels', () => PolicyTarget.labels({ role: 'db' }), { matchLabels: { role: 'db' } }, undefined, 'pods(role=db)'],
-    ['selector', () => PolicyTarget.selector(LabelSelector.of({ expressions: [LabelExpression.in('tier', ['api', 'web'])] })),
+    ['selector', () => PolicyTarget.selector(LabelSelector.of({ expressions: [LabelExpression.oneOf('tier', ['api', 'web'])] })),
       { matchExpressions: [{ key: 'tier', operator: 'In', values: ['api', 'web'] }] }, undefined, 'pods(tier in (api,web))'],
     ['all, pinned', () => PolicyTarget.all().inNamespaceNamed('prod'), {}, 'prod', 'all pods in namespace(prod)'],
     ['labels, pinned', () => PolicyTarget.labels({ role: 'db' }).inNamespaceNamed('prod'), { matchLabels: { role: 'db' } }, 'prod',

@@ -62,3 +62,15 @@ test.each([['## A first example'], ['## Checking intent at synth time']])('the R
   expect(body.length).toBeGreaterThan(3);
   expect(body.filter((line) => !SOURCE.includes(line.trim()))).toEqual([]);
 });
+
+test.each([
+  ['python', ['examples/python/shop_app.py']],
+  ['java', ['examples/java/src/main/java/com/example/shop/ShopApp.java']],
+  ['go', ['examples/go/shop.go', 'examples/go/cmd/shop/main.go']],
+])('the README\'s %s example is the code of the example app CI runs', (language, files) => {
+  const block = README.split('## Python, Java, Go and .NET')[1].match(new RegExp('```' + language + '\\n([\\s\\S]*?)```'))![1];
+  const source = files.map((f) => readFileSync(join(__dirname, '..', '..', f), 'utf8')).join('\n');
+  const lines = block.split('\n').map((l) => l.trim()).filter((l) => l !== '' && l !== ')' && l !== '})');
+  expect(lines.length).toBeGreaterThan(10);
+  expect(lines.filter((l) => !source.includes(l))).toEqual([]);
+});

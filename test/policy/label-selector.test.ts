@@ -11,7 +11,7 @@ describe('rendering', () => {
       { matchExpressions: [{ key: 'app', operator: 'Exists' }] }],
     ['labels and expressions', () => LabelSelector.of({
       labels: { 'app': 'web', 'example.com/team': '' },
-      expressions: [LabelExpression.in('env', ['prod', 'staging']), LabelExpression.doesNotExist('canary')],
+      expressions: [LabelExpression.oneOf('env', ['prod', 'staging']), LabelExpression.doesNotExist('canary')],
     }), {
       matchLabels: { 'app': 'web', 'example.com/team': '' },
       matchExpressions: [
@@ -47,7 +47,7 @@ test.each([
 test.each([
   [LabelSelector.all(), '*'],
   [LabelSelector.of({ labels: { app: 'web' } }), 'app=web'],
-  [LabelSelector.of({ labels: { app: 'web' }, expressions: [LabelExpression.in('tier', ['a', 'b'])] }), 'app=web,tier in (a,b)'],
+  [LabelSelector.of({ labels: { app: 'web' }, expressions: [LabelExpression.oneOf('tier', ['a', 'b'])] }), 'app=web,tier in (a,b)'],
   [LabelSelector.of({ labels: { app: 'web', env: '' }, expressions: [LabelExpression.exists('x'), LabelExpression.doesNotExist('y')] }), 'app=web,env=,x,!y'],
 ])('toString is %s', (selector, text) => {
   expect(selector.toString()).toBe(text);
@@ -82,11 +82,11 @@ describe('_key', () => {
   test('equal for the same selector however it was written', () => {
     const a = LabelSelector.of({
       labels: { app: 'web', tier: 'a' },
-      expressions: [LabelExpression.exists('x'), LabelExpression.in('env', ['b', 'a'])],
+      expressions: [LabelExpression.exists('x'), LabelExpression.oneOf('env', ['b', 'a'])],
     });
     const b = LabelSelector.of({
       labels: { tier: 'a', app: 'web' },
-      expressions: [LabelExpression.in('env', ['a', 'b']), LabelExpression.exists('x'), LabelExpression.exists('x')],
+      expressions: [LabelExpression.oneOf('env', ['a', 'b']), LabelExpression.exists('x'), LabelExpression.exists('x')],
     });
     expect(a._key()).toBe(b._key());
     expect(LabelSelector.all()._key()).toBe(LabelSelector.of({})._key());
@@ -95,7 +95,7 @@ describe('_key', () => {
   test.each([
     ['a label value', LabelSelector.of({ labels: { app: 'web' } }), LabelSelector.of({ labels: { app: 'db' } })],
     ['an extra label', LabelSelector.of({ labels: { app: 'web' } }), LabelSelector.of({ labels: { app: 'web', x: 'y' } })],
-    ['an expression', LabelSelector.of({ expressions: [LabelExpression.in('app', ['web'])] }), LabelSelector.of({ expressions: [LabelExpression.notIn('app', ['web'])] })],
+    ['an expression', LabelSelector.of({ expressions: [LabelExpression.oneOf('app', ['web'])] }), LabelSelector.of({ expressions: [LabelExpression.noneOf('app', ['web'])] })],
     ['empty vs not', LabelSelector.all(), LabelSelector.of({ expressions: [LabelExpression.exists('app')] })],
   ])('differs by %s', (_name, a, b) => {
     expect(a._key()).not.toBe(b._key());

@@ -10,7 +10,7 @@ const prodName = { matchLabels: { 'kubernetes.io/metadata.name': 'prod' } };
 describe('rendering', () => {
   test.each([
     ['pods', () => Peer.pods(web), { podSelector: { matchLabels: { app: 'web' } } }],
-    ['pods with expressions', () => Peer.pods(LabelSelector.of({ expressions: [LabelExpression.notIn('env', ['dev'])] })),
+    ['pods with expressions', () => Peer.pods(LabelSelector.of({ expressions: [LabelExpression.noneOf('env', ['dev'])] })),
       { podSelector: { matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['dev'] }] } }],
     ['allPods', () => Peer.allPods(), { podSelector: {} }],
     ['namespaces', () => Peer.namespaces(team), { namespaceSelector: { matchLabels: { team: 'shop' } } }],
