@@ -1,7 +1,8 @@
+import { Bitset } from './bitset';
 import { CompiledPeer, CompiledPolicy } from './compiled-policy';
 import { CompiledSelector, Labels } from './compiled-selector';
 import { IpSet } from './ip-set';
-import { LabelIndex } from './label-index';
+import { ItemRange, LabelIndex } from './label-index';
 import { WorkloadObject } from './manifest-reader';
 import { ContainerPortFact } from './port-set';
 import { ResolvedOptions } from './resolved-options';
@@ -28,26 +29,30 @@ export interface PodClass {
 }
 
 /**
- * Everything precomputed for evaluation: pod classes, label indexes over classes and
- * namespaces, each policy's selected classes, and the peers' matches (on demand, cached).
+ * Everything precomputed for evaluation: pod classes (those of a namespace numbered
+ * consecutively), a label index over classes and one over namespaces, ipBlock memberships,
+ * and each class's isolating policies.
  */
 export class ClusterIndex {
   public readonly namespaceIds = new Map<string, number>();
-  public readonly classes: PodClass[] = [];
+  public readonly classes: PodClass[];
   public readonly classOfWorkload: number[];
+  /** How many workloads each class stands for. */
+  public readonly classSizes: number[];
   /** Per class, the policies (indexes into `policies`) that isolate it for ingress. */
   public readonly ingressPolicies: number[][];
   /** Per class, the policies that isolate it for egress. */
   public readonly egressPolicies: number[][];
 
-  private readonly namespaceIndex: LabelIndex;
-  private readonly classIndex: LabelIndex;
-  private readonly classesByNamespace: number[][];
-  private readonly classIndexByNamespace: LabelIndex[];
+  public readonly namespaceIndex: LabelIndex;
+  public readonly classIndex: LabelIndex;
+  public readonly hostNetworkClasses: Bitset;
+
+  /** The classes of namespace `n` are `namespaceStart[n]` to `namespaceStart[n + 1] - 1`. */
+  private readonly namespaceStart: number[];
   private readonly ipBlockIds = new Map<string, number>();
   private readonly ipBlocks: IpSet[] = [];
-  private readonly classesByIpBlock: number[][] = [];
-  private readonly peerCache = new Map<string, number[]>();
+  private readonly classesByIpBlock: number[][];
 
   constructor(
     public readonly namespaces: readonly NamespaceRecord[],
@@ -68,14 +73,15 @@ export class ClusterIndex {
         }
       }
     }
-    this.classOfWorkload = this.groupIntoClasses(this.ipBlockMemberships());
+    const grouping = groupIntoClasses(workloads, this.ipBlockMemberships(), this.namespaceIds, namespaces.length, this.ipBlocks.length);
+    this.classes = grouping.classes;
+    this.classOfWorkload = grouping.classOfWorkload;
+    this.classSizes = grouping.classSizes;
+    this.namespaceStart = grouping.namespaceStart;
+    this.classesByIpBlock = grouping.classesByIpBlock;
 
     this.classIndex = new LabelIndex(this.classes.map((c) => c.labels));
-    this.classesByNamespace = namespaces.map(() => []);
-    for (const podClass of this.classes) {
-      this.classesByNamespace[podClass.namespace].push(podClass.id);
-    }
-    this.classIndexByNamespace = this.classesByNamespace.map((ids) => new LabelIndex(ids.map((id) => this.classes[id].labels)));
+    this.hostNetworkClasses = Bitset.of(this.classes.length, this.classes.filter((c) => c.hostNetwork).map((c) => c.id));
 
     this.ingressPolicies = this.classes.map(() => []);
     this.egressPolicies = this.classes.map(() => []);
@@ -87,43 +93,19 @@ export class ClusterIndex {
     });
   }
 
-  /** The namespaces a selector matches. */
-  public selectNamespaces(selector: CompiledSelector): number[] {
-    return this.namespaceIndex.select(selector);
+  /** The classes whose IPs an ipBlock peer contains (hostNetwork pods, at node IPs, included). */
+  public ipBlockClasses(peer: CompiledPeer): readonly number[] {
+    return this.classesByIpBlock[this.ipBlockIds.get(peer.key)!];
+  }
+
+  /** The classes of one namespace. */
+  public classRange(namespace: number): ItemRange {
+    return [this.namespaceStart[namespace], this.namespaceStart[namespace + 1]];
   }
 
   /** The selectable (not hostNetwork) classes of one namespace that a pod selector matches. */
-  public selectPods(selector: CompiledSelector, namespace: number): number[] {
-    const local = this.classesByNamespace[namespace];
-    return this.classIndexByNamespace[namespace].select(selector).map((i) => local[i]).filter((id) => !this.classes[id].hostNetwork);
-  }
-
-  /** The classes a peer matches, in increasing order (cached by the peer's key). */
-  public peerClasses(peer: CompiledPeer, policyNamespace: string): number[] {
-    let result = this.peerCache.get(peer.key);
-    if (!result) {
-      result = this.computePeerClasses(peer, policyNamespace);
-      this.peerCache.set(peer.key, result);
-    }
-    return result;
-  }
-
-  private computePeerClasses(peer: CompiledPeer, policyNamespace: string): number[] {
-    if (peer.ipBlock) {
-      return this.classesByIpBlock[this.ipBlockIds.get(peer.key)!] ?? [];
-    }
-    const podSelector = peer.podSelector ?? CompiledSelector.compile(undefined);
-    if (!peer.namespaceSelector) {
-      return this.selectPods(podSelector, this.namespaceIds.get(policyNamespace)!);
-    }
-    const namespaces = this.selectNamespaces(peer.namespaceSelector);
-    const perNamespaceCost = namespaces.reduce((sum, ns) => sum + this.classesByNamespace[ns].length, 0);
-    if (this.classIndex.candidateCount(podSelector) < perNamespaceCost) {
-      // A selective pod selector: look it up cluster-wide, then keep the matched namespaces.
-      const inScope = new Set(namespaces);
-      return this.classIndex.select(podSelector).filter((id) => inScope.has(this.classes[id].namespace) && !this.classes[id].hostNetwork);
-    }
-    return namespaces.flatMap((ns) => this.selectPods(podSelector, ns)).sort((a, b) => a - b);
+  private selectPods(selector: CompiledSelector, namespace: number): number[] {
+    return this.classIndex.selectInRanges(selector, [this.classRange(namespace)]).filter((id) => !this.classes[id].hostNetwork);
   }
 
   /**
@@ -153,32 +135,63 @@ export class ClusterIndex {
     });
     return memberships;
   }
+}
 
-  private groupIntoClasses(memberships: Set<number>[]): number[] {
-    const classIds = new Map<string, number>();
-    return this.workloads.map((workload, i) => {
-      const namespace = this.namespaceIds.get(workload.namespaceName)!;
-      const ipBlocks = [...memberships[i]].sort((a, b) => a - b);
-      const key = JSON.stringify([
-        namespace,
-        Object.entries(workload.labels).sort(([a], [b]) => a.localeCompare(b)),
-        workload.ports.map((p) => [p.name ?? '', p.protocol, p.port]).sort(),
-        workload.hostNetwork,
-        ipBlocks,
-      ]);
-      let id = classIds.get(key);
-      if (id === undefined) {
-        id = this.classes.length;
-        classIds.set(key, id);
-        const { labels, ports, hostNetwork } = workload;
-        this.classes.push({ id, namespace, labels, ports, hostNetwork });
-        for (const blockId of ipBlocks) {
-          (this.classesByIpBlock[blockId] ??= []).push(id);
-        }
-      }
-      return id;
-    });
+/** Workloads grouped into classes, the classes of each namespace numbered consecutively (in namespace order). */
+interface Grouping {
+  readonly classes: PodClass[];
+  readonly classOfWorkload: number[];
+  readonly classSizes: number[];
+  readonly namespaceStart: number[];
+  readonly classesByIpBlock: number[][];
+}
+
+function groupIntoClasses(workloads: readonly WorkloadObject[], memberships: Set<number>[], namespaceIds: ReadonlyMap<string, number>,
+  namespaceCount: number, ipBlockCount: number): Grouping {
+  const keys = new Map<string, number>();
+  const firstWorkloads: number[] = [];
+  const blocksOfClass: number[][] = [];
+  const provisional = workloads.map((workload, i) => {
+    const ipBlocks = [...memberships[i]].sort((a, b) => a - b);
+    const key = JSON.stringify([
+      workload.namespaceName,
+      Object.entries(workload.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      workload.ports.map((p) => [p.name ?? '', p.protocol, p.port]).sort(),
+      workload.hostNetwork,
+      ipBlocks,
+    ]);
+    let id = keys.get(key);
+    if (id === undefined) {
+      id = firstWorkloads.length;
+      keys.set(key, id);
+      firstWorkloads.push(i);
+      blocksOfClass.push(ipBlocks);
+    }
+    return id;
+  });
+
+  const namespaceOf = firstWorkloads.map((i) => namespaceIds.get(workloads[i].namespaceName)!);
+  // Arrays are filled in order throughout: out-of-order writes would make them sparse, and slow.
+  const order = namespaceOf.map((_, p) => p).sort((a, b) => namespaceOf[a] - namespaceOf[b] || a - b);
+  const finalId = order.map(() => 0);
+  order.forEach((provisionalId, id) => {
+    finalId[provisionalId] = id;
+  });
+  const classes = order.map((provisionalId, id) => {
+    const { labels, ports, hostNetwork } = workloads[firstWorkloads[provisionalId]];
+    return { id, namespace: namespaceOf[provisionalId], labels, ports, hostNetwork };
+  });
+  const classesByIpBlock = Array.from({ length: ipBlockCount }, (): number[] => []);
+  order.forEach((provisionalId, id) => blocksOfClass[provisionalId].forEach((blockId) => classesByIpBlock[blockId].push(id)));
+  const namespaceStart = Array.from({ length: namespaceCount + 1 }, () => 0);
+  namespaceOf.forEach((ns) => namespaceStart[ns + 1]++);
+  for (let ns = 0; ns < namespaceCount; ns++) {
+    namespaceStart[ns + 1] += namespaceStart[ns];
   }
+  const classOfWorkload = provisional.map((id) => finalId[id]);
+  const classSizes = classes.map(() => 0);
+  classOfWorkload.forEach((id) => classSizes[id]++);
+  return { classes, classOfWorkload, classSizes, namespaceStart, classesByIpBlock };
 }
 
 /** Addresses compare within a family; an IPv4-mapped IPv6 address counts as IPv4, as in Go (and IpSet). */

@@ -35,23 +35,26 @@ export class CompiledSelector {
       .join('; ');
   }
 
-  public matchesEverything(): boolean {
-    return this.requirements.length === 0;
-  }
-
   public matches(labels: Labels): boolean {
-    return this.requirements.every((r) => requirementMatches(r, labels));
+    for (const requirement of this.requirements) {
+      if (!requirementMatches(requirement, labels)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
 
 function requirementMatches(requirement: LabelRequirement, labels: Labels): boolean {
-  const present = Object.prototype.hasOwnProperty.call(labels, requirement.key);
+  // Label values are strings; anything else (an inherited property such as `constructor`) is no label.
+  const value: unknown = labels[requirement.key];
+  const present = typeof value === 'string';
   switch (requirement.operator) {
     case 'In':
-      return present && requirement.values.includes(labels[requirement.key]);
+      return present && requirement.values.includes(value);
     case 'NotIn':
       // Kubernetes: NotIn also matches objects that lack the key.
-      return !present || !requirement.values.includes(labels[requirement.key]);
+      return !present || !requirement.values.includes(value);
     case 'Exists':
       return present;
     case 'DoesNotExist':

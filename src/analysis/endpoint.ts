@@ -1,4 +1,5 @@
 import { ClusterModel } from './cluster-model';
+import { ContainerPortFact } from './port-set';
 import { parseIp, ParsedIp } from '../validation/cidr';
 
 /** Who is at one end of a connection. */
@@ -12,6 +13,12 @@ export interface Endpoint {
   readonly kind: 'pod' | 'hostNetwork' | 'outside' | 'node';
   /** Index into the model's workloads, for `pod` and `hostNetwork`. */
   readonly workload?: number;
+  /** The workload's pod class, for `pod` and `hostNetwork`. */
+  readonly podClass?: number;
+  /** The workload's namespace, for `pod` and `hostNetwork`. */
+  readonly namespaceName?: string;
+  /** The workload's container ports (none for the other kinds). */
+  readonly ports: readonly ContainerPortFact[];
   /** Known addresses (none for the node or a workload whose IP is unknown). */
   readonly ips: readonly ParsedIp[];
 }
@@ -23,8 +30,19 @@ export const NODE = 'node';
 export class EndpointResolver {
   private readonly byName = new Map<string, number>();
   private readonly byIp = new Map<string, number[]>();
+  private readonly workloads: Endpoint[];
 
-  constructor(private readonly model: ClusterModel) {
+  constructor(model: ClusterModel) {
+    // Made once each: queries then read one object per endpoint.
+    this.workloads = model.workloads.map((workload, i) => ({
+      label: workload.endpoint,
+      kind: workload.hostNetwork ? 'hostNetwork' : 'pod',
+      workload: i,
+      podClass: model._index.classOfWorkload[i],
+      namespaceName: workload.namespaceName,
+      ports: workload.ports,
+      ips: model._index.workloads[i].ips,
+    }));
     model.workloads.forEach((workload, i) => {
       this.byName.set(workload.endpoint, i);
       if (!workload.hostNetwork) {
@@ -44,7 +62,7 @@ export class EndpointResolver {
       if (role === 'destination') {
         throw new Error(`NP-INPUT[destination]: "${NODE}" can only be a source (traffic from a pod's own node)`);
       }
-      return { label: NODE, kind: 'node', ips: [] };
+      return { label: NODE, kind: 'node', ports: [], ips: [] };
     }
     const workload = this.byName.get(text);
     if (workload !== undefined) {
@@ -53,7 +71,7 @@ export class EndpointResolver {
     const ip = parseIp(text);
     if (ip) {
       const owners = this.byIp.get(ipKey(ip)) ?? [];
-      return owners.length === 1 ? this.workload(owners[0]) : { label: text, kind: 'outside', ips: [ip] };
+      return owners.length === 1 ? this.workload(owners[0]) : { label: text, kind: 'outside', ports: [], ips: [ip] };
     }
     const matches = closeMatches(text, [...this.byName.keys()]);
     throw new Error(`NP-INPUT[${role}]: unknown endpoint "${text}"; `
@@ -62,13 +80,7 @@ export class EndpointResolver {
 
   /** The endpoint of a workload of the model. */
   public workload(index: number): Endpoint {
-    const workload = this.model.workloads[index];
-    return {
-      label: workload.endpoint,
-      kind: workload.hostNetwork ? 'hostNetwork' : 'pod',
-      workload: index,
-      ips: this.model._index.workloads[index].ips,
-    };
+    return this.workloads[index];
   }
 }
 

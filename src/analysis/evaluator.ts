@@ -41,7 +41,7 @@ export class Evaluator {
     const portQuery = checkPortQuery(query);
     const source = this.endpoints.resolve(query.source, 'source');
     const destination = this.endpoints.resolve(query.destination, 'destination');
-    const destinationPorts = this.portsOf(destination);
+    const destinationPorts = destination.ports;
     const portNumber = portNumberOn(portQuery, destinationPorts);
     if (portNumber === undefined) {
       const known = destinationPorts.map((p) => `${p.protocol}/${p.port}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none';
@@ -84,11 +84,7 @@ export class Evaluator {
     return ReachabilityMatrix._create(this.model, portQuery, buildClassMatrix(this.model._index, portQuery));
   }
 
-  private portsOf(endpoint: Endpoint) {
-    return endpoint.workload === undefined ? [] : this.model.workloads[endpoint.workload].ports;
-  }
-
   private excludedFor(endpoint: Endpoint): string[] {
-    return endpoint.workload === undefined ? [] : this.model._excludedPolicies.get(this.model.workloads[endpoint.workload].namespaceName) ?? [];
+    return endpoint.namespaceName === undefined ? [] : this.model._excludedPolicies.get(endpoint.namespaceName) ?? [];
   }
 }

@@ -1,88 +1,136 @@
-import { Bitset } from './bitset';
+import { Bitset, countMutualPairs } from './bitset';
+import { cached } from './cached';
 import { ClusterIndex } from './cluster-index';
-import { CompiledRule } from './compiled-policy';
+import { ClassSet, PeerResolver } from './peer-resolver';
+import { PortSet } from './port-set';
 import { CheckedPortQuery, portNumberOn } from './port-target';
 
-/** Reachability between pod classes on one port. */
-export interface ClassMatrix {
-  /** Row `s` holds the destination classes that class `s` can reach (a pod to another pod of the class, for `s` itself). */
-  readonly rows: Bitset[];
-  /** The classes that have the port (every class for a port number; those defining it for a port name). */
-  readonly hasPort: Bitset;
+/**
+ * Reachability between pod classes on one port, kept as the two sides that decide it: one
+ * egress row per source class and one ingress column per destination class. Classes under the
+ * same policies share their row or column, so the matrix takes far less than classes^2 bits.
+ */
+export class ClassMatrix {
+  constructor(
+    /** Per source class: the destination classes its egress side lets through (only classes with the port). */
+    private readonly egressRows: readonly Bitset[],
+    /** Per destination class: the source classes its ingress side admits. */
+    private readonly ingressColumns: readonly Bitset[],
+    /** The classes that have the port (every class for a port number; those defining it for a port name). */
+    public readonly hasPort: Bitset,
+  ) {}
+
+  /** Whether a pod of class `source` can reach a pod of class `destination` (another pod, when they are the same class). */
+  public has(source: number, destination: number): boolean {
+    return this.egressRows[source].has(destination) && this.ingressColumns[destination].has(source);
+  }
+
+  /**
+   * The number of allowed (source pod, destination pod) pairs when class `c` has `sizes[c]`
+   * pods; a pod paired with itself counts as a pod of its class reaching another.
+   */
+  public countPairs(sizes: readonly number[]): number {
+    return countMutualPairs(this.egressRows, this.ingressColumns, sizes);
+  }
 }
 
 /**
  * Computes the reachability between pod classes on one port.
  *
- * Rows are bitsets. Egress rows are built per source class, ingress rows per destination class
- * (as bitsets over sources), the ingress rows are transposed, and the two are intersected.
- * Rows depend only on the policies that apply, so classes under the same policies share them.
+ * Egress rows are unions of the admitting rules' peers, intersected with the destinations
+ * their ports cover; ingress columns are unions of the peers of the rules admitting the port.
+ * Both are computed once per distinct set of policies, from peers resolved once per peer.
  */
 export function buildClassMatrix(index: ClusterIndex, query: CheckedPortQuery): ClassMatrix {
   const size = index.classes.length;
-  const everyone = Bitset.full(size);
   const portOf = index.classes.map((c) => portNumberOn(query, c.ports));
   const hasPort = Bitset.of(size, index.classes.filter((c) => portOf[c.id] !== undefined).map((c) => c.id));
+  const everyone = Bitset.full(size);
+  const nobody = new Bitset(size);
+
+  // Whether a rule's ports cover the connection depends only on the port number and the names
+  // the destination gives it, so classes are grouped by those facts.
+  const profileOf = index.classes.map((c) => (portOf[c.id] === undefined ? undefined : `${portOf[c.id]} ${c.ports
+    .filter((p) => p.protocol === query.protocol && p.port === portOf[c.id] && p.name !== undefined)
+    .map((p) => p.name).sort().join(',')}`));
+  const profiles = new Map<string, number[]>();
+  profileOf.forEach((profile, id) => profile !== undefined && cached(profiles, profile, () => []).push(id));
+  const covers = (ports: PortSet, classId: number) => ports.contains(query.protocol, portOf[classId]!, index.classes[classId].ports);
 
   const portCache = new Map<string, Bitset>();
-  const destinationsOnPort = (rule: CompiledRule): Bitset => cached(portCache, rule.ports.toString(), () => Bitset.of(size, index.classes
-    .filter((c) => portOf[c.id] !== undefined && rule.ports.contains(query.protocol, portOf[c.id]!, c.ports))
-    .map((c) => c.id)));
+  const destinationsOnPort = (ports: PortSet): Bitset => cached(portCache, ports.toString(), () => {
+    const result = new Bitset(size);
+    for (const members of profiles.values()) {
+      if (covers(ports, members[0])) {
+        members.forEach((id) => result.add(id));
+      }
+    }
+    return result;
+  });
+  const peers = new PeerResolver(index);
 
-  // A fresh set each time: rows are built once per distinct set of policies, and the index caches each peer's matches.
-  const peersOf = (rule: CompiledRule, policyNamespace: string): Bitset => (rule.peers === undefined
-    ? Bitset.full(size)
-    : Bitset.of(size, rule.peers.flatMap((peer) => index.peerClasses(peer, policyNamespace))));
-
-  // Egress: the destinations each source class may send to.
-  const egressCache = new Map<string, Bitset>();
-  const egressRows = index.classes.map((c) => {
-    const policyIds = index.egressPolicies[c.id];
-    return policyIds.length === 0 ? everyone : cached(egressCache, policyIds.join(','), () => {
-      const row = new Bitset(size);
-      for (const policy of policyIds.map((id) => index.policies[id])) {
-        for (const rule of policy.egress!) {
-          row.unionWith(peersOf(rule, policy.namespaceName).intersectWith(destinationsOnPort(rule)));
+  const egressRows = sharedBitsets(size, index.egressPolicies.map((ids) => (ids.length > 0 ? ids.join(',') : undefined)), (row, classId) => {
+    for (const policy of index.egressPolicies[classId].map((id) => index.policies[id])) {
+      for (const rule of policy.egress!) {
+        const onPort = destinationsOnPort(rule.ports);
+        if (rule.peers === undefined) {
+          row.unionWith(onPort);
+        } else {
+          rule.peers.forEach((peer) => addClasses(row, peers.classesOf(peer, policy.namespaceName), onPort));
         }
       }
-      return row;
-    });
-  });
-
-  // Ingress, transposed: start every row with the destinations that are not ingress-isolated,
-  // then add each isolated destination to the rows of the sources its admitting rules match.
-  const notIsolated = Bitset.of(size, index.classes.filter((c) => index.ingressPolicies[c.id].length === 0).map((c) => c.id));
-  const rows = index.classes.map(() => notIsolated.clone());
-  const ingressCache = new Map<string, Bitset>();
-  for (const destination of index.classes) {
-    const policyIds = index.ingressPolicies[destination.id];
-    const port = portOf[destination.id];
-    if (policyIds.length === 0 || port === undefined) {
-      continue;
     }
-    const admitting: { rule: CompiledRule; namespace: string; key: string }[] = [];
-    for (const policyId of policyIds) {
-      const policy = index.policies[policyId];
-      policy.ingress!.forEach((rule, i) => {
-        if (rule.ports.contains(query.protocol, port, destination.ports)) {
-          admitting.push({ rule, namespace: policy.namespaceName, key: `${policyId}:${i}` });
+  }).map((row) => row ?? hasPort);
+
+  const ingressKeys = index.ingressPolicies.map((ids, c) => (ids.length > 0 && portOf[c] !== undefined ? `${ids.join(',')} ${profileOf[c]}` : undefined));
+  const ingressColumns = sharedBitsets(size, ingressKeys, (column, classId) => {
+    for (const policy of index.ingressPolicies[classId].map((id) => index.policies[id])) {
+      for (const rule of policy.ingress!.filter((r) => covers(r.ports, classId))) {
+        if (rule.peers === undefined) {
+          column.addRange(0, size);
+        } else {
+          rule.peers.forEach((peer) => addClasses(column, peers.classesOf(peer, policy.namespaceName)));
         }
-      });
+      }
     }
-    const sources = cached(ingressCache, admitting.map((a) => a.key).join(','), () =>
-      admitting.reduce((union, a) => union.unionWith(peersOf(a.rule, a.namespace)), new Bitset(size)));
-    sources.forEach((source) => rows[source].add(destination.id));
-  }
+  }).map((column, c) => column ?? (index.ingressPolicies[c].length === 0 ? everyone : nobody));
 
-  rows.forEach((row, source) => row.intersectWith(egressRows[source]).intersectWith(hasPort));
-  return { rows, hasPort };
+  return new ClassMatrix(egressRows, ingressColumns, hasPort);
 }
 
-function cached<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute();
-    cache.set(key, value);
+/**
+ * One bitset per distinct key, filled by `fill` from the first class with that key, all in one
+ * allocation (a large cluster has tens of thousands); undefined for classes without a key.
+ */
+function sharedBitsets(size: number, keys: readonly (string | undefined)[], fill: (target: Bitset, classId: number) => void): (Bitset | undefined)[] {
+  const firstClass = new Map<string, number>();
+  keys.forEach((key, classId) => {
+    if (key !== undefined && !firstClass.has(key)) {
+      firstClass.set(key, classId);
+    }
+  });
+  const bitsets = Bitset.many(firstClass.size, size);
+  const byKey = new Map<string, Bitset>();
+  [...firstClass].forEach(([key, classId], i) => {
+    fill(bitsets[i], classId);
+    byKey.set(key, bitsets[i]);
+  });
+  return keys.map((key) => (key === undefined ? undefined : byKey.get(key)));
+}
+
+/** Adds the classes of `set` to `target`, only those in `mask` when given. */
+function addClasses(target: Bitset, set: ClassSet, mask?: Bitset): void {
+  if (set instanceof Bitset) {
+    if (mask) {
+      target.unionWithIntersection(set, mask);
+    } else {
+      target.unionWith(set);
+    }
+    return;
   }
-  return value;
+  for (const id of set) {
+    if (!mask || mask.has(id)) {
+      target.add(id);
+    }
+  }
 }

@@ -39,14 +39,19 @@ export class PortSet {
     return new PortSet(numbers, names);
   }
 
+  /** The numeric ranges again, as plain numbers: point queries test them often. */
+  private readonly numberRanges: ReadonlyMap<string, readonly (readonly [number, number])[]>;
+
   private constructor(
     private readonly numbers: ReadonlyMap<string, RangeSet>,
     private readonly names: ReadonlyMap<string, ReadonlySet<string>>,
-  ) {}
+  ) {
+    this.numberRanges = new Map([...numbers].map(([protocol, set]) => [protocol, set.ranges.map((r) => [Number(r.first), Number(r.last)] as const)]));
+  }
 
   /** Whether a connection to `port`/`protocol` on a destination with these container ports is in the set. */
   public contains(protocol: string, port: number, destinationPorts: readonly ContainerPortFact[]): boolean {
-    if (this.numbers.get(protocol)?.contains(BigInt(port))) {
+    if (this.numberRanges.get(protocol)?.some(([first, last]) => first <= port && port <= last)) {
       return true;
     }
     const names = this.names.get(protocol);

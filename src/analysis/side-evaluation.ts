@@ -1,8 +1,10 @@
-import { ClusterIndex } from './cluster-index';
+import { ClusterIndex, NamespaceRecord } from './cluster-index';
 import { CompiledPeer, CompiledPolicy, CompiledRule } from './compiled-policy';
+import { Labels } from './compiled-selector';
 import { Endpoint } from './endpoint';
 import { ContainerPortFact } from './port-set';
 import { TrafficDirection } from './traffic-direction';
+import { ParsedIp } from '../validation/cidr';
 
 /** A rule that admits the connection, with its policy. */
 export interface AdmittingRule {
@@ -44,14 +46,15 @@ export function evaluateSide(
   if (subject.kind !== 'pod') {
     return { direction, subject, peer, selecting: [], admitted: [] };
   }
-  const podClass = index.classOfWorkload[subject.workload!];
-  const policyIds = direction === TrafficDirection.INGRESS ? index.ingressPolicies[podClass] : index.egressPolicies[podClass];
-  const selecting = policyIds.map((id) => index.policies[id]);
+  const ingress = direction === TrafficDirection.INGRESS;
+  const selecting = (ingress ? index.ingressPolicies : index.egressPolicies)[subject.podClass!].map((id) => index.policies[id]);
+  const facts = peerFacts(index, peer);
   const admitted: AdmittingRule[] = [];
   for (const policy of selecting) {
-    const rules = (direction === TrafficDirection.INGRESS ? policy.ingress : policy.egress) ?? [];
-    for (const rule of rules) {
-      if (ruleAdmits(index, policy, rule, peer, port)) {
+    for (const rule of (ingress ? policy.ingress : policy.egress)!) {
+      // The port is the cheaper test, so it goes first.
+      if (rule.ports.contains(port.protocol, port.port, port.destinationPorts)
+        && (rule.peers === undefined || rule.peers.some((p) => peerMatches(p, policy.namespaceName, facts)))) {
         admitted.push({ policy, rule });
       }
     }
@@ -59,23 +62,33 @@ export function evaluateSide(
   return { direction, subject, peer, selecting, admitted };
 }
 
-function ruleAdmits(index: ClusterIndex, policy: CompiledPolicy, rule: CompiledRule, peer: Endpoint, port: ConnectionPort): boolean {
-  const peersMatch = rule.peers === undefined || rule.peers.some((p) => peerMatches(index, p, policy.namespaceName, peer));
-  return peersMatch && rule.ports.contains(port.protocol, port.port, port.destinationPorts);
+/** What `from`/`to` items test of an endpoint: its IPs when ipBlocks count them, its namespace and labels when it is a pod. */
+interface PeerFacts {
+  readonly ips: readonly ParsedIp[];
+  readonly namespace?: NamespaceRecord;
+  readonly labels?: Labels;
+}
+
+function peerFacts(index: ClusterIndex, endpoint: Endpoint): PeerFacts {
+  // Pod IPs count only with the option; node, outside and hostNetwork addresses always do.
+  const ips = endpoint.kind !== 'pod' || index.options.ipBlocksMatchPodIps ? endpoint.ips : [];
+  if (endpoint.kind !== 'pod') {
+    return { ips };
+  }
+  const podClass = index.classes[endpoint.podClass!];
+  return { ips, namespace: index.namespaces[podClass.namespace], labels: podClass.labels };
 }
 
 /** Whether one `from`/`to` item matches an endpoint. */
-function peerMatches(index: ClusterIndex, peer: CompiledPeer, policyNamespace: string, endpoint: Endpoint): boolean {
+function peerMatches(peer: CompiledPeer, policyNamespace: string, endpoint: PeerFacts): boolean {
   if (peer.ipBlock) {
-    // Pod IPs count only with the option; node, outside and hostNetwork addresses always do.
-    const ipsCount = endpoint.kind !== 'pod' || index.options.ipBlocksMatchPodIps;
-    return ipsCount && endpoint.ips.some((ip) => peer.ipBlock!.contains(ip));
+    return endpoint.ips.some((ip) => peer.ipBlock!.contains(ip));
   }
-  if (endpoint.kind !== 'pod') {
+  if (!endpoint.namespace) {
     return false;
   }
-  const workload = index.workloads[endpoint.workload!];
-  const namespaceLabels = index.namespaces[index.namespaceIds.get(workload.namespaceName)!].labels;
-  const namespaceMatches = peer.namespaceSelector ? peer.namespaceSelector.matches(namespaceLabels) : workload.namespaceName === policyNamespace;
-  return namespaceMatches && (peer.podSelector?.matches(workload.labels) ?? true);
+  const namespaceMatches = peer.namespaceSelector
+    ? peer.namespaceSelector.matches(endpoint.namespace.labels)
+    : endpoint.namespace.name === policyNamespace;
+  return namespaceMatches && (peer.podSelector?.matches(endpoint.labels!) ?? true);
 }

@@ -53,7 +53,7 @@ describe('compilePolicy', () => {
     const policy = compile({ podSelector: { matchLabels: { app: 'db' } } });
     expect(policy).toMatchObject({ id: 'x/p', namespaceName: 'x', origin: 'o' });
     expect(policy.podSelector.matches({ app: 'db' })).toBe(true);
-    expect(compile({}).podSelector.matchesEverything()).toBe(true);
+    expect(compile({}).podSelector.requirements).toEqual([]);
   });
 });
 
@@ -70,7 +70,7 @@ test('null fields count as absent, as the API server decodes them', () => {
     ],
   });
   expect(policy.egress).toBeUndefined();
-  expect(policy.podSelector.matchesEverything()).toBe(true);
+  expect(policy.podSelector.requirements).toEqual([]);
   expect(policy.ingress![0].peers).toBeUndefined();
   expect(policy.ingress![0].ports.contains('TCP', 1234, [])).toBe(true);
   expect(policy.ingress![1].peers![0].podSelector).toBeUndefined();

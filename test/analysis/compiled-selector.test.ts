@@ -27,6 +27,6 @@ describe('CompiledSelector', () => {
     const b = CompiledSelector.compile({ matchExpressions: [{ key: 'tier', operator: 'In', values: ['x'] }], matchLabels: { app: 'web' } });
     expect(a.key).toBe(b.key);
     expect(CompiledSelector.compile(undefined).key).toBe(CompiledSelector.compile({}).key);
-    expect(CompiledSelector.compile({}).matchesEverything()).toBe(true);
+    expect(CompiledSelector.compile({}).requirements).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { SideEvaluation } from '../../src/analysis/side-evaluation';
 import { TrafficDirection } from '../../src/analysis/traffic-direction';
 import { DecisionLayer, DecisionOutcome } from '../../src/analysis/verdict';
 
-const pod = (label: string): Endpoint => ({ label, kind: 'pod', workload: 0, ips: [] });
+const pod = (label: string): Endpoint => ({ label, kind: 'pod', workload: 0, ports: [], ips: [] });
 const compiled = (name: string) => compilePolicy({ namespaceName: 'prod', name, origin: `${name}.yaml:0`, manifest: { spec: { ingress: [{}, {}] } } }, true);
 const dbPolicy = compiled('db-policy');
 const other = compiled('other');
@@ -23,7 +23,7 @@ describe('explainSide', () => {
       'ingress to prod/db is isolated by prod/db-policy, prod/other, and none of their rules admits prod/frontend'],
     ['admitted', side({ selecting: [dbPolicy], admitted: [{ policy: dbPolicy, rule: dbPolicy.ingress![1] }] }), undefined, true,
       'ingress to prod/db is allowed by prod/db-policy spec.ingress[1]'],
-    ['egress, outside subject', side({ direction: TrafficDirection.EGRESS, subject: { label: '1.2.3.4', kind: 'outside', ips: [] } }), undefined, true,
+    ['egress, outside subject', side({ direction: TrafficDirection.EGRESS, subject: { label: '1.2.3.4', kind: 'outside', ports: [], ips: [] } }), undefined, true,
       'egress from 1.2.3.4 is not subject to NetworkPolicy (outside the cluster)'],
     ['node exemption', side({ selecting: [dbPolicy] }), 'node' as const, true, 'ingress to prod/db from its own node is always allowed (allowNodeTraffic)'],
     ['self exemption', side({ selecting: [dbPolicy], peer: pod('prod/db') }), 'self' as const, true, 'prod/db can always reach itself (allowSelfTraffic)'],

@@ -22,6 +22,29 @@ describe('LabelIndex', () => {
     }));
   });
 
+  test('selectInRanges finds the matches within the ranges that include() accepts, in order', () => {
+    const ranges = fc.uniqueArray(fc.nat(31), { maxLength: 6 }).map((bounds) => {
+      const sorted = [...bounds].sort((a, b) => a - b);
+      return sorted.flatMap((start, i) => (i % 2 === 0 && i + 1 < sorted.length ? [[start, sorted[i + 1]] as [number, number]] : []));
+    });
+    fc.assert(fc.property(fc.array(labels, { minLength: 32, maxLength: 32 }), selector, ranges, fc.boolean(), (items, json, within, evenOnly) => {
+      const compiled = CompiledSelector.compile(json);
+      const include = evenOnly ? (id: number) => id % 2 === 0 : undefined;
+      const expected = items.map((l, i) => [l, i] as const)
+        .filter(([l, i]) => compiled.matches(l) && within.some(([start, end]) => start <= i && i < end) && (!include || include(i)))
+        .map(([, i]) => i);
+      expect(new LabelIndex(items).selectInRanges(compiled, within, include)).toEqual(expected);
+    }));
+  });
+
+  test('itemsMeeting holds exactly the items meeting one requirement', () => {
+    fc.assert(fc.property(fc.array(labels, { maxLength: 40 }), expression, (items, json) => {
+      const compiled = CompiledSelector.compile({ matchExpressions: [json] });
+      const meeting = new LabelIndex(items).itemsMeeting(compiled.requirements[0]);
+      items.forEach((l, i) => expect(meeting.has(i)).toBe(compiled.matches(l)));
+    }));
+  });
+
   test('candidates come from the smallest posting list', () => {
     const index = new LabelIndex([{ app: 'web' }, { app: 'web' }, { app: 'db' }, {}]);
     expect(index.candidateCount(CompiledSelector.compile({ matchLabels: { app: 'db' } }))).toBe(1);

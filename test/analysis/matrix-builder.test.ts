@@ -18,11 +18,10 @@ const DB = 1;
 const HOST = 2;
 
 const reach = (query: Parameters<typeof checkPortQuery>[0]) => {
-  const { rows, hasPort } = buildClassMatrix(index, checkPortQuery(query));
-  const members = (i: number) => { const out: number[] = []; rows[i].forEach((m) => out.push(m)); return out; };
-  const withPort: number[] = [];
-  hasPort.forEach((m) => withPort.push(m));
-  return { web: members(WEB), db: members(DB), host: members(HOST), withPort };
+  const matrix = buildClassMatrix(index, checkPortQuery(query));
+  const classes = [WEB, DB, HOST];
+  const destinations = (source: number) => classes.filter((destination) => matrix.has(source, destination));
+  return { web: destinations(WEB), db: destinations(DB), host: destinations(HOST), withPort: classes.filter((c) => matrix.hasPort.has(c)) };
 };
 
 describe('buildClassMatrix', () => {
@@ -30,7 +29,7 @@ describe('buildClassMatrix', () => {
     expect(index.classOfWorkload).toEqual([0, 0, 1, 2]);
   });
 
-  test('intersects the egress rows with the transposed ingress rows', () => {
+  test('intersects the egress rows with the ingress columns', () => {
     // web may only send to db; db admits web on its sql port only; hostNetwork pods are not isolated.
     expect(reach({ port: 5432 })).toEqual({ web: [DB], db: [WEB, HOST], host: [WEB, HOST], withPort: [WEB, DB, HOST] });
     expect(reach({ port: 80 })).toEqual({ web: [], db: [WEB, HOST], host: [WEB, HOST], withPort: [WEB, DB, HOST] });
@@ -39,5 +38,19 @@ describe('buildClassMatrix', () => {
   test('a port name reaches only the classes that define it', () => {
     expect(reach({ portName: 'sql' })).toEqual({ web: [DB], db: [], host: [], withPort: [DB] });
     expect(reach({ portName: 'sql', protocol: Protocol.UDP })).toEqual({ web: [], db: [], host: [], withPort: [] });
+  });
+
+  test('counts pairs of pods, weighing each class by its size', () => {
+    // Classes of 2, 1 and 1 pods. On 5432: web -> db (2 pairs), db -> web, host (2 + 1), host -> web, host (2 + 1).
+    const matrix = buildClassMatrix(index, checkPortQuery({ port: 5432 }));
+    const sizes = index.classSizes;
+    let expected = 0;
+    for (const source of [WEB, DB, HOST]) {
+      for (const destination of [WEB, DB, HOST]) {
+        expected += matrix.has(source, destination) ? sizes[source] * sizes[destination] : 0;
+      }
+    }
+    expect(matrix.countPairs(sizes)).toBe(expected);
+    expect(expected).toBe(2 + 3 + 3);
   });
 });

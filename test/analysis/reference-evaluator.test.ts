@@ -95,14 +95,27 @@ const workload = fc.record({
   hostNetwork: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))),
 });
 
-const cluster = fc.record({
+const clusterOf = <W, P>(workloads: fc.Arbitrary<W[]>, policies: fc.Arbitrary<P[]>) => fc.record({
   namespaces: fc.array(fc.record({ name: fc.constantFrom(...NAMESPACES), labels: labels(NS_KEYS, NS_VALUES) }), { maxLength: 3 })
     .map((list) => list.filter((ns, i) => list.findIndex((other) => other.name === ns.name) === i)),
-  workloads: fc.array(workload, { minLength: 1, maxLength: 6 }),
-  policies: fc.array(policy, { minLength: 1, maxLength: 6 }),
+  workloads,
+  policies,
   options: fc.record({ ipBlocksMatchPodIps: fc.boolean(), allowSelfTraffic: fc.boolean(), allowNodeTraffic: fc.boolean() }),
   asList: fc.boolean(),
 });
+
+const cluster = clusterOf(fc.array(workload, { minLength: 1, maxLength: 6 }), fc.array(policy, { minLength: 1, maxLength: 6 }));
+
+// Besides 4-12 workloads like the small clusters', 70-100 in other namespaces labelled
+// app=filler: over 64 pod classes, so that peers matching or looking among few classes (kept as
+// lists) and peers matching many (bitsets of several words) both occur, as in large clusters.
+const FILLER_NAMESPACES = ['delta', 'epsilon', 'zeta', 'eta', 'theta'];
+const filler = fc.tuple(workload, fc.constantFrom(...FILLER_NAMESPACES))
+  .map(([w, namespace]) => ({ ...w, namespace, labels: { app: 'filler', ...(w.labels.tier ? { tier: w.labels.tier } : {}) } }));
+const largeCluster = clusterOf(
+  fc.tuple(fc.array(workload, { minLength: 4, maxLength: 12 }), fc.array(filler, { minLength: 70, maxLength: 100 })).map(([a, b]) => [...a, ...b]),
+  fc.array(policy, { minLength: 4, maxLength: 12 }),
+);
 
 type Cluster = typeof cluster extends fc.Arbitrary<infer T> ? T : never;
 
@@ -184,18 +197,26 @@ describe('Evaluator agrees with the reference evaluator', () => {
     }), { numRuns: 1000 });
   });
 
-  test('matrix() on random clusters', () => {
-    fc.assert(fc.property(cluster, portQuery, (c, q) => {
+  // Small clusters meet every feature often; large ones take the paths meant for many classes.
+  test.each([
+    ['small', cluster, 1000],
+    ['large', largeCluster, 25],
+  ])('matrix() and its pair count on %s random clusters', (_size, clusters, numRuns) => {
+    fc.assert(fc.property(clusters, portQuery, (c, q) => {
       const { evaluator, reference } = build(c);
       const matrix = evaluator.matrix({ ...q, protocol: q.protocol as Protocol | undefined });
       const endpoints = reference.endpoints();
       expect(matrix.endpoints).toEqual([...endpoints].sort());
+      let allowedPairs = 0;
       for (const source of endpoints) {
         for (const destination of endpoints) {
           const expected = reference.allowed(source, destination, q as RefPortQuery) === true;
           expect({ source, destination, allowed: matrix.isAllowed(source, destination) }).toEqual({ source, destination, allowed: expected });
+          allowedPairs += Number(expected);
         }
       }
-    }), { numRuns: 1000 });
+      expect(matrix._countAllowedPairs()).toBe(allowedPairs);
+      expect(reference.countAllowedPairs(q as RefPortQuery)).toBe(allowedPairs);
+    }), { numRuns });
   });
 });

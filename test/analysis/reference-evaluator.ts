@@ -24,6 +24,9 @@ export class ReferenceEvaluator {
   public readonly workloads: RefWorkload[] = [];
   public readonly policies: any[] = [];
   private readonly options: Required<AnalysisOptions>;
+  private readonly workloadByName = new Map<string, RefWorkload>();
+  private readonly namespaceByName = new Map<string, RefNamespace>();
+  private readonly policiesByNamespace = new Map<string, any[]>();
 
   constructor(documents: ManifestDocument[], options: AnalysisOptions = {}) {
     this.options = {
@@ -78,6 +81,17 @@ export class ReferenceEvaluator {
     for (const ns of this.namespaces) {
       ns.labels['kubernetes.io/metadata.name'] = ns.name;
     }
+    // Lookups by name keep whole-cluster counts affordable; they change no answer.
+    // (in reverse, so that the first of workloads sharing a name is the one found)
+    for (const workload of [...this.workloads].reverse()) {
+      this.workloadByName.set(`${workload.namespace}/${workload.name}`, workload);
+    }
+    for (const ns of this.namespaces) {
+      this.namespaceByName.set(ns.name, ns);
+    }
+    for (const policy of this.policies) {
+      this.policiesByNamespace.set(policy.metadata.namespace, [...this.policiesByNamespace.get(policy.metadata.namespace) ?? [], policy]);
+    }
   }
 
   /** Every workload as namespace/name. */
@@ -87,8 +101,23 @@ export class ReferenceEvaluator {
 
   /** Whether source can reach destination; 'no-such-port' when a port name does not resolve on the destination. */
   public allowed(sourceText: string, destinationText: string, query: RefPortQuery): boolean | 'no-such-port' {
-    const source = this.endpoint(sourceText);
-    const destination = this.endpoint(destinationText);
+    return this.allowedBetween(this.endpoint(sourceText), this.endpoint(destinationText), query);
+  }
+
+  /** How many (source, destination) pairs of workloads are allowed, a workload paired with itself included. */
+  public countAllowedPairs(query: RefPortQuery): number {
+    let count = 0;
+    for (const source of this.workloads) {
+      for (const destination of this.workloads) {
+        if (this.allowedBetween({ kind: 'workload', workload: source }, { kind: 'workload', workload: destination }, query) === true) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  private allowedBetween(source: RefEndpoint, destination: RefEndpoint, query: RefPortQuery): boolean | 'no-such-port' {
     const protocol = query.protocol ?? 'TCP';
 
     // A named port resolves on the destination pod: a container port with that name and protocol.
@@ -110,9 +139,8 @@ export class ReferenceEvaluator {
 
   private endpoint(text: string): RefEndpoint {
     if (text === 'node') return { kind: 'node' };
-    for (const workload of this.workloads) {
-      if (`${workload.namespace}/${workload.name}` === text) return { kind: 'workload', workload };
-    }
+    const workload = this.workloadByName.get(text);
+    if (workload) return { kind: 'workload', workload };
     // An IP names the pod that has it, when exactly one pod on the pod network does.
     const owners = this.workloads.filter((w) => !w.hostNetwork && w.ips.some((ip) => sameIp(ip, text)));
     if (owners.length === 1) return { kind: 'workload', workload: owners[0] };
@@ -126,8 +154,7 @@ export class ReferenceEvaluator {
     if (subject.kind !== 'workload' || subject.workload!.hostNetwork) return true;
     const pod = subject.workload!;
     let isolated = false;
-    for (const policy of this.policies) {
-      if (policy.metadata.namespace !== pod.namespace) continue;
+    for (const policy of this.policiesByNamespace.get(pod.namespace) ?? []) {
       if (!selectorMatches(policy.spec?.podSelector, pod.labels)) continue;
       if (!effectivePolicyTypes(policy).includes(direction)) continue;
       isolated = true;
@@ -152,7 +179,7 @@ export class ReferenceEvaluator {
     }
     if (peer.kind !== 'workload' || peer.workload!.hostNetwork) return false;
     const pod = peer.workload!;
-    const namespace = this.namespaces.find((ns) => ns.name === pod.namespace)!;
+    const namespace = this.namespaceByName.get(pod.namespace)!;
     const namespaceMatches = item.namespaceSelector
       ? selectorMatches(item.namespaceSelector, namespace.labels)
       : pod.namespace === policy.metadata.namespace;
