@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { parseBlockYaml } from './block-yaml';
 import { UsageError } from './usage-error';
 
 /** One Kubernetes object read from a file, with where it came from. */
@@ -69,6 +70,11 @@ function parseDocuments(text: string, file: string): unknown[] {
     } catch (e) {
       throw new UsageError(`${file}: malformed JSON: ${(e as Error).message}`);
     }
+  }
+  // Most manifests are plain block YAML, which the fast reader handles; it leaves the rest to the library.
+  const fast = parseBlockYaml(text);
+  if (fast) {
+    return fast;
   }
   const documents = YAML.parseAllDocuments(text);
   const docs = Array.isArray(documents) ? documents : [documents];
