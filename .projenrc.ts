@@ -119,6 +119,17 @@ project.addTask('test:bindings', {
   exec: 'bash .ci/bindings',
 });
 
+project.addTask('bench', {
+  description: 'Benchmark the evaluator: npm run bench -- [--scale S|M|L|XL[,...]] [--seed N] [--json]',
+  exec: 'ts-node --project bench/tsconfig.json bench/run.ts',
+  receiveArgs: true,
+});
+project.addTask('bench:gen', {
+  description: 'Write a generated cluster as manifests: npm run bench:gen -- --scale S|M|L|XL [--out DIR] [--seed N] [--format yaml|json]',
+  exec: 'ts-node --project bench/tsconfig.json bench/gen.ts',
+  receiveArgs: true,
+});
+
 project.addTask('demo', {
   description: 'Build, synthesize the example app and print its policies and reachability report',
   steps: [

@@ -1,12 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as YAML from 'yaml';
 import { clusterObjects } from './generate-cluster';
+import { fileChunks, renderJson, renderYaml } from './render';
 import { findScale } from './scales';
 
-const USAGE = 'usage: ts-node bench/gen.ts --scale S|M|L|XL [--out DIR] [--seed N] [--format yaml|json]';
-/** Objects per file: small enough to open in an editor, few enough files at XL (200). */
-const CHUNK = 1000;
+const USAGE = 'usage: npm run bench:gen -- --scale S|M|L|XL [--out DIR] [--seed N] [--format yaml|json]';
 const OUTPUT_FILE = /^cluster-\d+\.(yaml|json)$/;
 
 function parseArgs(argv: string[]): { scale: string; out?: string; seed: number; format: string } {
@@ -18,14 +16,6 @@ function parseArgs(argv: string[]): { scale: string; out?: string; seed: number;
   }
   if (!options.scale || !/^\d+$/.test(options.seed) || !['yaml', 'json'].includes(options.format)) throw new Error(USAGE);
   return { scale: options.scale, out: options.out, seed: Number(options.seed), format: options.format };
-}
-
-function render(objects: any[], format: string): string {
-  if (format === 'json') {
-    // A v1 List (what kubectl accepts), one object per line so files diff well.
-    return `{"apiVersion":"v1","kind":"List","items":[\n${objects.map(o => JSON.stringify(o)).join(',\n')}\n]}\n`;
-  }
-  return objects.map(o => YAML.stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
 }
 
 function main(): void {
@@ -42,19 +32,12 @@ function main(): void {
   const kinds = new Map<string, number>();
   let files = 0;
   let bytes = 0;
-  let chunk: any[] = [];
-  const flush = () => {
-    const text = render(chunk, args.format);
+  for (const chunk of fileChunks(clusterObjects(scale, args.seed))) {
+    chunk.forEach(object => kinds.set(object.kind, (kinds.get(object.kind) ?? 0) + 1));
+    const text = args.format === 'json' ? renderJson(chunk) : renderYaml(chunk);
     fs.writeFileSync(path.join(out, `cluster-${String(++files).padStart(4, '0')}.${args.format}`), text);
     bytes += Buffer.byteLength(text);
-    chunk = [];
-  };
-  for (const object of clusterObjects(scale, args.seed)) {
-    kinds.set(object.kind, (kinds.get(object.kind) ?? 0) + 1);
-    chunk.push(object);
-    if (chunk.length === CHUNK) flush();
   }
-  if (chunk.length) flush();
 
   const objects = [...kinds.values()].reduce((a, b) => a + b, 0);
   const byKind = [...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ');
