@@ -57,7 +57,7 @@ export class EndpointResolver {
    * A workload `namespace/name`, an IP address (the pod with that IP if exactly one pod has
    * it, else an outside endpoint), or `node`.
    */
-  public resolve(text: string, role: 'source' | 'destination'): Endpoint {
+  public resolve(text: string, role: 'source' | 'destination' | 'endpoint'): Endpoint {
     if (text === NODE) {
       if (role === 'destination') {
         throw new Error(`NP-INPUT[destination]: "${NODE}" can only be a source (traffic from a pod's own node)`);

@@ -1,7 +1,8 @@
 import { ClusterModel } from './cluster-model';
 import { ConnectionQuery, PortQuery } from './connection-query';
 import { Endpoint, EndpointResolver } from './endpoint';
-import { Exemption, explainConnection, explainSide } from './explanation';
+import { Exemption, explainConnection, explainIsolation, explainSide } from './explanation';
+import { IsolationVerdict } from './isolation-verdict';
 import { buildClassMatrix } from './matrix-builder';
 import { checkPortQuery, portNumberOn } from './port-target';
 import { ReachabilityMatrix } from './reachability-matrix';
@@ -72,6 +73,27 @@ export class Evaluator {
       ingress: ingress.verdict,
       decisions: [...egress.decisions, ...ingress.decisions],
       explanation: explainConnection(egress.verdict, ingress.verdict, egressExemption),
+    };
+  }
+
+  /**
+   * Whether `endpoint` (a workload or pod as `namespace/name`) is isolated for `direction`:
+   * whether some policy of its namespace selects it with that direction in its policyTypes.
+   * Isolation depends on neither the peer nor the port.
+   */
+  public isolation(endpoint: string, direction: TrafficDirection): IsolationVerdict {
+    const subject = this.endpoints.resolve(endpoint, 'endpoint');
+    const index = this.model._index;
+    const selecting = subject.kind !== 'pod' ? []
+      : (direction === TrafficDirection.INGRESS ? index.ingressPolicies : index.egressPolicies)[subject.podClass!].map((id) => index.policies[id].id);
+    const excludedPolicies = this.excludedFor(subject);
+    return {
+      endpoint: subject.label,
+      direction,
+      isolated: selecting.length > 0,
+      selectingPolicies: selecting,
+      excludedPolicies,
+      reason: explainIsolation(subject, direction, selecting, excludedPolicies),
     };
   }
 

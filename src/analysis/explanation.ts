@@ -1,3 +1,4 @@
+import { Endpoint } from './endpoint';
 import { AdmittingRule, SideEvaluation } from './side-evaluation';
 import { TrafficDirection } from './traffic-direction';
 import { DecisionLayer, DecisionOutcome, LayerDecision, RuleReference, SideVerdict } from './verdict';
@@ -58,6 +59,19 @@ export function explainConnection(egress: SideVerdict, ingress: SideVerdict, exe
   return sentence;
 }
 
+/** The reason clause of an isolation query. */
+export function explainIsolation(subject: Endpoint, direction: TrafficDirection, selecting: string[], excluded: string[]): string {
+  const side = `${direction === TrafficDirection.EGRESS ? 'egress from' : 'ingress to'} ${subject.label}`;
+  if (subject.kind !== 'pod') {
+    return `${side} is not subject to NetworkPolicy (${NOT_SUBJECT[subject.kind]})`;
+  }
+  if (selecting.length > 0) {
+    return `${side} is isolated by ${selecting.join(', ')}`;
+  }
+  const notEvaluated = excluded.length > 0 ? ` (${excluded.join(', ')} not evaluated: see the model findings)` : '';
+  return `${side} is not isolated: no NetworkPolicy of namespace ${subject.namespaceName} selects it for ${direction}${notEvaluated}`;
+}
+
 function ruleReference({ policy, rule }: AdmittingRule): RuleReference {
   return { policy: policy.id, origin: policy.origin, direction: rule.direction, ruleIndex: rule.index };
 }
@@ -72,16 +86,16 @@ function exemptionClause(side: SideEvaluation, exemption: Exemption): string {
     : `${sideName(side)} from its own node is always allowed (allowNodeTraffic)`;
 }
 
+/** Why an endpoint that is not a pod on the pod network is outside NetworkPolicy's reach. */
+const NOT_SUBJECT: Record<Exclude<Endpoint['kind'], 'pod'>, string> = {
+  outside: 'outside the cluster',
+  node: 'node traffic',
+  hostNetwork: 'hostNetwork pod',
+};
+
 function policyClause(side: SideEvaluation, admittedBy: RuleReference[]): string {
-  switch (side.subject.kind) {
-    case 'outside':
-      return `${sideName(side)} is not subject to NetworkPolicy (outside the cluster)`;
-    case 'node':
-      return `${sideName(side)} is not subject to NetworkPolicy (node traffic)`;
-    case 'hostNetwork':
-      return `${sideName(side)} is not subject to NetworkPolicy (hostNetwork pod)`;
-    default:
-      break;
+  if (side.subject.kind !== 'pod') {
+    return `${sideName(side)} is not subject to NetworkPolicy (${NOT_SUBJECT[side.subject.kind]})`;
   }
   if (side.selecting.length === 0) {
     return `${sideName(side)} is not isolated`;

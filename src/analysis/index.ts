@@ -2,6 +2,7 @@ export * from './analysis-options';
 export * from './cluster-model';
 export * from './connection-query';
 export * from './evaluator';
+export * from './isolation-verdict';
 export * from './manifest-document';
 export * from './model-finding';
 export * from './namespace-info';

@@ -4,8 +4,6 @@ import { IntentInputError } from './intent-input-error';
 import { IntentKind } from './intent-kind';
 import { IntentConnection } from './intent-result';
 import { PortQuery } from '../analysis/connection-query';
-import { TrafficDirection } from '../analysis/traffic-direction';
-import { SideVerdict } from '../analysis/verdict';
 import { Protocol } from '../policy/protocol';
 
 /** What checking an intent found. */
@@ -20,13 +18,6 @@ export interface IntentOutcome {
 
 /** How many failing connections a message lists before it counts the rest. */
 const LISTED = 5;
-
-/**
- * The other end of the queries that read a workload's isolation: TEST-NET-1, reserved for
- * documentation. Isolation depends only on the policies selecting the workload, not on the peer
- * or the port.
- */
-const ISOLATION_PROBE = '192.0.2.1';
 
 const ACKNOWLEDGE = 'or acknowledge this id with a reason';
 
@@ -117,12 +108,8 @@ function checkIsolated(intent: Intent, app: AppModel): IntentOutcome {
   const open: string[] = [];
   for (const member of members) {
     for (const direction of intent.directions) {
-      const side = sideOf(app, member, direction);
-      if (side.isolated) {
-        isolated.push(`${sideName(direction, member.name)} is isolated by ${side.selectingPolicies.join(', ')}`);
-      } else {
-        open.push(notIsolated(app, member, direction, side));
-      }
+      const verdict = app.evaluator.isolation(member.name, direction);
+      (verdict.isolated ? isolated : open).push(verdict.reason);
     }
   }
   const directions = directionWords(intent.directions);
@@ -172,26 +159,6 @@ function connect(app: AppModel, source: EndpointMember, destination: EndpointMem
     allowed: verdict.allowed,
     explanation: verdict.explanation,
   };
-}
-
-function sideOf(app: AppModel, member: EndpointMember, direction: TrafficDirection): SideVerdict {
-  if (direction === TrafficDirection.INGRESS) {
-    return app.evaluator.check({ source: ISOLATION_PROBE, destination: member.name, port: 1 }).ingress;
-  }
-  return app.evaluator.check({ source: member.name, destination: ISOLATION_PROBE, port: 1 }).egress;
-}
-
-function notIsolated(app: AppModel, member: EndpointMember, direction: TrafficDirection, side: SideVerdict): string {
-  const workload = app.model.workloads[member.workload!];
-  if (workload.hostNetwork) {
-    return `${side.reason}, which no NetworkPolicy can isolate`;
-  }
-  const excluded = side.excludedPolicies.length > 0 ? ` (${side.excludedPolicies.join(', ')} not evaluated: see the model findings)` : '';
-  return `${sideName(direction, member.name)} is not isolated: no NetworkPolicy of namespace ${workload.namespaceName} selects it for ${direction}${excluded}`;
-}
-
-function sideName(direction: TrafficDirection, name: string): string {
-  return direction === TrafficDirection.INGRESS ? `ingress to ${name}` : `egress from ${name}`;
 }
 
 /** The explanation without its leading verdict word. */

@@ -465,6 +465,30 @@ describe('query errors', () => {
   });
 });
 
+describe('isolation', () => {
+  const evaluator = new Evaluator(ClusterModel.fromManifests(documents(
+    web, db, pod('x/agent', { hostNetwork: true }), pod('y/free'),
+    denyIngress('x'),
+    policy('x/db-egress', { podSelector: { matchLabels: { app: 'db' } }, egress: [] }),
+    policy('y/broken', { podSelector: {}, ingress: [{ ports: [{ port: 0 }] }] }),
+  )));
+
+  test.each([
+    ['a selected pod', 'x/db', TrafficDirection.INGRESS, true, ['x/deny-ingress', 'x/db-egress'], 'ingress to x/db is isolated by x/deny-ingress, x/db-egress'],
+    ['egress: [] without policyTypes isolates ingress only', 'x/db', TrafficDirection.EGRESS, false, [],
+      'egress from x/db is not isolated: no NetworkPolicy of namespace x selects it for Egress'],
+    ['a hostNetwork pod', 'x/agent', TrafficDirection.INGRESS, false, [], 'ingress to x/agent is not subject to NetworkPolicy (hostNetwork pod)'],
+    ['an invalid policy is named as not evaluated', 'y/free', TrafficDirection.INGRESS, false, [],
+      'ingress to y/free is not isolated: no NetworkPolicy of namespace y selects it for Ingress (y/broken not evaluated: see the model findings)'],
+  ])('%s', (_, endpoint, direction, isolated, selectingPolicies, reason) => {
+    expect(evaluator.isolation(endpoint, direction)).toEqual(expect.objectContaining({ endpoint, direction, isolated, selectingPolicies, reason }));
+  });
+
+  test('an unknown endpoint is an input error', () => {
+    expect(() => evaluator.isolation('x/dbb', TrafficDirection.INGRESS)).toThrow('NP-INPUT[endpoint]: unknown endpoint "x/dbb"; close matches: x/db');
+  });
+});
+
 describe('matrix', () => {
   test('rows are sources, columns destinations, on the queried port', () => {
     const evaluator = new Evaluator(ClusterModel.fromManifests(documents(
