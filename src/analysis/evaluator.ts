@@ -4,6 +4,7 @@ import { Endpoint, EndpointResolver } from './endpoint';
 import { Exemption, explainConnection, explainIsolation, explainSide } from './explanation';
 import { IsolationVerdict } from './isolation-verdict';
 import { buildClassMatrix } from './matrix-builder';
+import { PeerResolver } from './peer-resolver';
 import { checkPortQuery, portNumberOn } from './port-target';
 import { ReachabilityMatrix } from './reachability-matrix';
 import { evaluateSide } from './side-evaluation';
@@ -23,6 +24,8 @@ import { Verdict } from './verdict';
  */
 export class Evaluator {
   private readonly endpoints: EndpointResolver;
+  /** What each peer matches, shared by the matrices of every port; made on the first matrix. */
+  private peers?: PeerResolver;
 
   /**
    * @param model the cluster to evaluate
@@ -103,7 +106,8 @@ export class Evaluator {
    */
   public matrix(query: PortQuery): ReachabilityMatrix {
     const portQuery = checkPortQuery(query);
-    return ReachabilityMatrix._create(this.model, portQuery, buildClassMatrix(this.model._index, portQuery));
+    this.peers ??= new PeerResolver(this.model._index);
+    return ReachabilityMatrix._create(this.model, portQuery, buildClassMatrix(this.model._index, portQuery, this.peers));
   }
 
   private excludedFor(endpoint: Endpoint): string[] {

@@ -39,9 +39,11 @@ export class ClassMatrix {
  *
  * Egress rows are unions of the admitting rules' peers, intersected with the destinations
  * their ports cover; ingress columns are unions of the peers of the rules admitting the port.
- * Both are computed once per distinct set of policies, from peers resolved once per peer.
+ * Both are computed once per distinct set of policies, from peers resolved once per peer
+ * (`peers` may be shared by the matrices of several ports: what a peer matches does not
+ * depend on the port).
  */
-export function buildClassMatrix(index: ClusterIndex, query: CheckedPortQuery): ClassMatrix {
+export function buildClassMatrix(index: ClusterIndex, query: CheckedPortQuery, peers: PeerResolver = new PeerResolver(index)): ClassMatrix {
   const size = index.classes.length;
   const portOf = index.classes.map((c) => portNumberOn(query, c.ports));
   const hasPort = Bitset.of(size, index.classes.filter((c) => portOf[c.id] !== undefined).map((c) => c.id));
@@ -67,8 +69,6 @@ export function buildClassMatrix(index: ClusterIndex, query: CheckedPortQuery): 
     }
     return result;
   });
-  const peers = new PeerResolver(index);
-
   const egressRows = sharedBitsets(size, index.egressPolicies.map((ids) => (ids.length > 0 ? ids.join(',') : undefined)), (row, classId) => {
     for (const policy of index.egressPolicies[classId].map((id) => index.policies[id])) {
       for (const rule of policy.egress!) {

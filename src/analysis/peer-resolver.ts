@@ -24,10 +24,11 @@ interface Scope {
 }
 
 /**
- * Resolves the peers of rules to the pod classes they match, for one matrix. Each distinct
- * peer is resolved once, and so is what peers share: the namespaces a namespace selector picks
- * and, for peers matching many classes, the bitsets they are intersected from (the classes of
- * those namespaces, the classes meeting each label requirement).
+ * Resolves the peers of rules to the pod classes they match, for the matrices of one evaluator
+ * (what a peer matches does not depend on the port). Each distinct peer is resolved once, and
+ * so is what peers share: the namespaces a namespace selector picks and, for peers matching
+ * many classes, the bitsets they are intersected from (the classes of those namespaces, the
+ * classes meeting each label requirement).
  */
 export class PeerResolver {
   private readonly peers = new Map<string, ClassSet>();

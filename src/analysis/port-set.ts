@@ -41,12 +41,17 @@ export class PortSet {
 
   /** The numeric ranges again, as plain numbers: point queries test them often. */
   private readonly numberRanges: ReadonlyMap<string, readonly (readonly [number, number])[]>;
+  /** The canonical text, computed once: matrices use it as a cache key for every rule. */
+  private readonly text: string;
 
   private constructor(
-    private readonly numbers: ReadonlyMap<string, RangeSet>,
+    numbers: ReadonlyMap<string, RangeSet>,
     private readonly names: ReadonlyMap<string, ReadonlySet<string>>,
   ) {
     this.numberRanges = new Map([...numbers].map(([protocol, set]) => [protocol, set.ranges.map((r) => [Number(r.first), Number(r.last)] as const)]));
+    const numberTexts = [...numbers].sort(byKey).map(([protocol, set]) => `${protocol}[${set}]`);
+    const nameTexts = [...names].sort(byKey).map(([protocol, set]) => `${protocol}{${[...set].sort().join(',')}}`);
+    this.text = [...numberTexts, ...nameTexts].join(' ');
   }
 
   /** Whether a connection to `port`/`protocol` on a destination with these container ports is in the set. */
@@ -61,8 +66,6 @@ export class PortSet {
 
   /** A canonical text form, also used as a cache key. */
   public toString(): string {
-    const numbers = [...this.numbers].sort(byKey).map(([protocol, set]) => `${protocol}[${set}]`);
-    const names = [...this.names].sort(byKey).map(([protocol, set]) => `${protocol}{${[...set].sort().join(',')}}`);
-    return [...numbers, ...names].join(' ');
+    return this.text;
   }
 }
