@@ -1,5 +1,6 @@
+import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
-import { choiceOption, parseArgs } from './parse-args';
+import { parseArgs } from './parse-args';
 import { readManifests } from './read-manifests';
 import { FindingSeverity, NetworkPolicyValidator } from '../validation';
 
@@ -10,8 +11,8 @@ export const CHECK_USAGE = 'cdk8s-netpol check [--cidr strict|legacy] <files or 
  * problem: `<file>:<doc index> <namespace>/<name>: <field path>: <message>`.
  */
 export function checkCommand(args: string[]): CommandResult {
-  const parsed = parseArgs(args, ['cidr']);
-  const cidr = choiceOption(parsed, 'cidr', ['strict', 'legacy'], 'strict');
+  const parsed = parseArgs(args, [CIDR_OPTION]);
+  const strict = strictCidr(parsed);
   const objects = readManifests(parsed.positionals);
   const lines: string[] = [];
   let policies = 0;
@@ -24,7 +25,7 @@ export function checkCommand(args: string[]): CommandResult {
     }
     policies++;
     const subject = `${file}:${documentIndex} ${manifest.metadata?.namespace ?? 'default'}/${manifest.metadata?.name ?? '<no name>'}`;
-    for (const finding of NetworkPolicyValidator.check(manifest, { strictCidr: cidr === 'strict' })) {
+    for (const finding of NetworkPolicyValidator.check(manifest, { strictCidr: strict })) {
       const isWarning = finding.severity === FindingSeverity.WARNING;
       isWarning ? warnings++ : errors++;
       lines.push(`${subject}: ${finding.field}: ${isWarning ? 'warning: ' : ''}${finding.message}`);

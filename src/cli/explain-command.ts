@@ -1,3 +1,4 @@
+import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, loadModel, portQueryOf } from './load-model';
 import { choiceOption, parseArgs } from './parse-args';
@@ -5,11 +6,11 @@ import { UsageError } from './usage-error';
 import { Evaluator } from '../analysis/evaluator';
 import { VerdictReport } from '../report/verdict-report';
 
-export const EXPLAIN_USAGE = 'cdk8s-netpol explain --from <ns/name|IP> --to <ns/name|IP> --port <number|name> [--protocol TCP|UDP|SCTP] [--format text|json] <files or folders...>';
+export const EXPLAIN_USAGE = 'cdk8s-netpol explain --from <ns/name|IP> --to <ns/name|IP> --port <number|name> [--protocol TCP|UDP|SCTP] [--format text|json] [--cidr strict|legacy] <files or folders...>';
 
 /** `explain`: the verdict for one connection, with the egress and the ingress side. */
 export function explainCommand(args: string[]): CommandResult {
-  const parsed = parseArgs(args, ['from', 'to', 'port', 'protocol', 'format']);
+  const parsed = parseArgs(args, ['from', 'to', 'port', 'protocol', 'format', CIDR_OPTION]);
   const format = choiceOption(parsed, 'format', ['text', 'json'], 'text');
   const source = parsed.options.get('from');
   const destination = parsed.options.get('to');
@@ -17,7 +18,7 @@ export function explainCommand(args: string[]): CommandResult {
     throw new UsageError('--from and --to are required (a workload or pod as namespace/name, or an IP address)');
   }
   const query = portQueryOf(parsed.options.get('port'), parsed.options.get('protocol'));
-  const { model, findingLines, hasErrors } = loadModel(parsed.positionals);
+  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed));
   const verdict = asUsage(() => new Evaluator(model).check({ ...query, source, destination }));
   return {
     exitCode: hasErrors ? EXIT_FINDINGS : EXIT_OK,

@@ -5,10 +5,10 @@ import { PortQuery } from '../analysis/connection-query';
 import { Protocol } from '../policy/protocol';
 import { FindingSeverity } from '../validation/finding';
 
-/** Reads the files into a cluster model; its findings are returned as printable lines. */
-export function loadModel(paths: string[]): { model: ClusterModel; findingLines: string[]; hasErrors: boolean } {
+/** Reads the files into a cluster model (`strict`: strict CIDR rules); its findings are returned as printable lines. */
+export function loadModel(paths: string[], strict: boolean): { model: ClusterModel; findingLines: string[]; hasErrors: boolean } {
   const documents = readManifests(paths).map((o) => ({ manifest: o.manifest, origin: `${o.file}:${o.documentIndex}` }));
-  const model = ClusterModel.fromManifests(documents);
+  const model = ClusterModel.fromManifests(documents, { strictCidr: strict });
   const findingLines = model.findings.map((f) =>
     `${f.origin} ${f.subject}: ${f.field ? `${f.field}: ` : ''}${f.severity === FindingSeverity.WARNING ? 'warning: ' : ''}${f.message}`);
   return { model, findingLines, hasErrors: model.findings.some((f) => f.severity === FindingSeverity.ERROR) };

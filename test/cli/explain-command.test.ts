@@ -31,6 +31,17 @@ describe('explain', () => {
     expect(json.source).toBe('203.0.113.9');
   });
 
+  test('--cidr legacy reads the ipBlocks older servers accept', () => {
+    const legacy = path.join('test', 'cli', 'fixtures', 'legacy-cidr.yaml');
+    const args = ['--from', '10.0.0.9', '--to', 'monitoring/prometheus', '--port', '9090', '--format', 'json', shop, legacy];
+    expect(JSON.parse(explainCommand(args).stdout).allowed).toBe(true);
+    const json = JSON.parse(explainCommand([...args, '--cidr', 'legacy']).stdout);
+    expect(json.allowed).toBe(true);
+    expect(json.ingress.admittedBy).toEqual([expect.objectContaining({ policy: 'monitoring/from-office' })]);
+    expect(JSON.parse(explainCommand(['--from', '10.0.1.9', '--to', 'monitoring/prometheus', '--port', '9090', '--format', 'json', '--cidr', 'legacy', shop, legacy]).stdout).allowed)
+      .toBe(false);
+  });
+
   test.each([
     [['--to', 'shop/db', '--port', '5432', shop], /--from and --to are required/],
     [['--from', 'shop/webb', '--to', 'shop/db', '--port', '5432', shop], /unknown endpoint "shop\/webb"; close matches: shop\/web/],

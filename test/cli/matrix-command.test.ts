@@ -47,6 +47,18 @@ describe('matrix', () => {
     expect(result.stdout).toContain('Reachability on TCP/80');
   });
 
+  test('--cidr legacy evaluates a policy older servers accept instead of leaving it out', () => {
+    const legacy = path.join('test', 'cli', 'fixtures', 'legacy-cidr.yaml');
+    const strict = matrixCommand(['--port', '8080', '--format', 'json', shop, legacy]);
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stderr).toContain('must not have bits set beyond the prefix length');
+    expect(JSON.parse(strict.stdout).allowed['shop/api']['monitoring/prometheus']).toBe(true);
+
+    const lenient = matrixCommand(['--port', '8080', '--format', 'json', '--cidr', 'legacy', shop, legacy]);
+    expect(lenient.exitCode).toBe(0);
+    expect(JSON.parse(lenient.stdout).allowed['shop/api']['monitoring/prometheus']).toBe(false);
+  });
+
   test.each([
     [[shop], /--port is required/],
     [['--port', '0', shop], /--port 0 is out of range/],
