@@ -6,7 +6,7 @@ import { resolveNamespace } from './policy-namespace';
 import { renderRule, RuleProducer, RuleSpec, uniqueRules } from './policy-rules';
 import { PolicyTarget } from './policy-target';
 import { PolicyType } from './policy-type';
-import { inputError } from '../policy/input-error';
+import { inputError, quoted } from '../policy/input-error';
 import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
 import { FindingSeverity } from '../validation/finding';
@@ -99,7 +99,7 @@ export class NetworkPolicy extends Construct {
     const resolved = resolveNamespace(this, props.metadata?.namespace, props.target, 'target', 'metadata');
     const problems = [...resolved.problems];
     const name = props.metadata?.name ?? (policyName([id]) || 'network-policy');
-    problems.push(...dns1123SubdomainErrors(name).map(e => `metadata.name ${JSON.stringify(name)}: ${e}`));
+    problems.push(...dns1123SubdomainErrors(name).map(e => `metadata.name ${quoted(name)}: ${e}`));
     if (props.policyTypes !== undefined) {
       if (props.policyTypes.length === 0) {
         problems.push('policyTypes: is empty; leave it out to derive it from the rules, or list the directions to isolate');

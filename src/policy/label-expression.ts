@@ -1,4 +1,4 @@
-import { inputError } from './input-error';
+import { inputError, quoted } from './input-error';
 import { labelKeyErrors, labelValueErrors } from '../validation/label-syntax';
 
 /**
@@ -75,13 +75,13 @@ export class LabelExpression {
   public readonly values?: string[];
 
   private constructor(subject: string, key: string, operator: string, values?: string[]) {
-    const problems = labelKeyErrors(key).map(e => `key ${JSON.stringify(key)}: ${e}`);
+    const problems = labelKeyErrors(key).map(e => `key ${quoted(key)}: ${e}`);
     if (values !== undefined) {
       if (values.length === 0) {
         problems.push(`values: ${operator} needs at least one value (to test only that the label is present, use LabelExpression.exists(${JSON.stringify(key)}))`);
       }
       values.forEach((v, i) => {
-        problems.push(...labelValueErrors(v).map(e => `values[${i}] ${JSON.stringify(v)}: ${e}`));
+        problems.push(...labelValueErrors(v).map(e => `values[${i}] ${quoted(v)}: ${e}`));
       });
     }
     if (problems.length > 0) {

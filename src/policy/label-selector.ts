@@ -1,4 +1,4 @@
-import { inputError } from './input-error';
+import { inputError, quoted } from './input-error';
 import { LabelExpression } from './label-expression';
 import { labelKeyErrors, labelValueErrors } from '../validation/label-syntax';
 
@@ -63,8 +63,8 @@ export class LabelSelector {
   private constructor(labels: { [key: string]: string }, expressions: LabelExpression[]) {
     const problems: string[] = [];
     for (const [key, value] of Object.entries(labels)) {
-      problems.push(...labelKeyErrors(key).map(e => `labels key ${JSON.stringify(key)}: ${e}`));
-      problems.push(...labelValueErrors(value).map(e => `labels[${JSON.stringify(key)}] value ${JSON.stringify(value)}: ${e}`));
+      problems.push(...labelKeyErrors(key).map(e => `labels key ${quoted(key)}: ${e}`));
+      problems.push(...labelValueErrors(value).map(e => `labels[${quoted(key)}] value ${quoted(value)}: ${e}`));
     }
     if (problems.length > 0) {
       throw inputError('LabelSelector.of', problems);

@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-27';
-import { inputError } from './input-error';
+import { inputError, quoted } from './input-error';
 import { LabelSelector } from './label-selector';
 import { formatCidr, HOST_BITS, INVALID_CIDR, isStrictSubset, ParsedCidr, parseCidr } from '../validation/cidr';
 import { dns1123LabelErrors } from '../validation/label-syntax';
@@ -331,7 +331,7 @@ export class Peer {
 }
 
 function namespaceNameSelector(subject: string, name: string): LabelSelector {
-  const problems = dns1123LabelErrors(name).map(e => `name ${JSON.stringify(name)}: ${e}`);
+  const problems = dns1123LabelErrors(name).map(e => `name ${quoted(name)}: ${e}`);
   if (problems.length > 0) {
     throw inputError(subject, problems);
   }

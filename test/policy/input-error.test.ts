@@ -1,4 +1,6 @@
-import { inputError } from '../../src/policy/input-error';
+import { inputError, quoted } from '../../src/policy/input-error';
+import { LabelSelector } from '../../src/policy/label-selector';
+import { thrown } from '../thrown';
 
 test.each([
   ['PortRange.tcp', ['port 0: out of range'], 'NP-INPUT[PortRange.tcp]: port 0: out of range'],
@@ -7,4 +9,23 @@ test.each([
   const error = inputError(subject, problems);
   expect(error).toBeInstanceOf(Error);
   expect(error.message).toBe(message);
+});
+
+describe('quoted', () => {
+  test.each([
+    ['web', '"web"'],
+    ['a"b', '"a\\"b"'],
+    ['x'.repeat(80), `"${'x'.repeat(80)}"`],
+    ['x'.repeat(81), `"${'x'.repeat(80)}…(81 bytes)"`],
+    ['é'.repeat(100), `"${'é'.repeat(80)}…(200 bytes)"`],
+  ])('%j', (value, expected) => {
+    expect(quoted(value)).toBe(expected);
+  });
+
+  test('a runaway label value is shortened in the error, which still names the field and the limit', () => {
+    const message = thrown(() => LabelSelector.of({ labels: { app: 'x'.repeat(10_000) } }));
+    expect(message.length).toBeLessThan(400);
+    expect(message).toContain(`labels["app"] value "${'x'.repeat(80)}…(10000 bytes)": `);
+    expect(message).toContain('63');
+  });
 });
