@@ -22,7 +22,8 @@ export function explainCommand(args: string[]): CommandResult {
   const verdict = asUsage(() => new Evaluator(model).check({ ...query, source, destination }));
   return {
     exitCode: hasErrors ? EXIT_FINDINGS : EXIT_OK,
-    stdout: format === 'json' ? JSON.stringify(verdict, undefined, 2) + '\n' : VerdictReport.toText(verdict),
+    // `port` as matrix JSON has it: the number, or the name when a name was queried.
+    stdout: format === 'json' ? JSON.stringify({ ...verdict, port: query.port ?? verdict.port }, undefined, 2) + '\n' : VerdictReport.toText(verdict),
     stderr: findingLines.map((l) => l + '\n').join(''),
   };
 }

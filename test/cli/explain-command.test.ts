@@ -20,9 +20,15 @@ describe('explain', () => {
   test('json: allowed with an egress and an ingress side', () => {
     const json = JSON.parse(explainCommand(['--from', 'shop/api', '--to', 'shop/db', '--port', '5432', '--format', 'json', shop]).stdout);
     expect(json.allowed).toBe(true);
+    expect(json.port).toBe(5432);
     expect(json.egress).toMatchObject({ allowed: true, isolated: false });
     expect(json.ingress).toMatchObject({ allowed: true, isolated: true });
     expect(json.ingress.admittedBy).toEqual([expect.objectContaining({ policy: 'shop/db-from-api', ruleIndex: 0, direction: 'Ingress' })]);
+  });
+
+  test('json: a queried port name stays a name, with the number it resolved to', () => {
+    const json = JSON.parse(explainCommand(['--from', 'shop/web', '--to', 'shop/api', '--port', 'http', '--format', 'json', shop]).stdout);
+    expect(json).toMatchObject({ port: 'http', portNumber: 8080, protocol: 'TCP', allowed: true });
   });
 
   test('an IP address is an endpoint outside the cluster', () => {
