@@ -112,6 +112,9 @@ packageAll.reset();
 for (const t of ['package:js', 'package:python', 'package:java', 'package:go']) {
   packageAll.spawn(project.tasks.tryFind(t)!);
 }
+// The build packs the npm tarball only, locally as in CI; test:bindings builds the others.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 // The example apps' build output, when run in place (.ci/bindings runs them on copies).
 project.gitignore.exclude('/examples/*/dist/', '/examples/java/target/', '/examples/go/go.sum', '__pycache__/', '.pytest_cache/');
 project.addTask('test:bindings', {
