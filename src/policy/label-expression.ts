@@ -74,6 +74,9 @@ export class LabelExpression {
    */
   public readonly values?: string[];
 
+  /** `_key()`, computed on first use. */
+  private identity?: string;
+
   private constructor(subject: string, key: string, operator: string, values?: string[]) {
     const problems = labelKeyErrors(key).map(e => `key ${quoted(key)}: ${e}`);
     if (values !== undefined) {
@@ -89,7 +92,8 @@ export class LabelExpression {
     }
     this.key = key;
     this.operatorName = operator;
-    this.values = values === undefined ? undefined : [...values];
+    // Frozen: the value is immutable, so its identity can be computed once.
+    this.values = values === undefined ? undefined : Object.freeze([...values]) as string[];
   }
 
   /**
@@ -123,7 +127,10 @@ export class LabelExpression {
    * @internal
    */
   public _key(): string {
-    const values = this.values === undefined ? undefined : [...new Set(this.values)].sort();
-    return JSON.stringify({ key: this.key, operator: this.operatorName, values });
+    if (this.identity === undefined) {
+      const values = this.values === undefined ? undefined : [...new Set(this.values)].sort();
+      this.identity = JSON.stringify({ key: this.key, operator: this.operatorName, values });
+    }
+    return this.identity;
   }
 }

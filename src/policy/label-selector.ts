@@ -60,6 +60,9 @@ export class LabelSelector {
   /** The expressions required (`matchExpressions`); empty when there are none. */
   public readonly expressions: LabelExpression[];
 
+  /** `_key()`, computed on first use. */
+  private identity?: string;
+
   private constructor(labels: { [key: string]: string }, expressions: LabelExpression[]) {
     const problems: string[] = [];
     for (const [key, value] of Object.entries(labels)) {
@@ -69,8 +72,9 @@ export class LabelSelector {
     if (problems.length > 0) {
       throw inputError('LabelSelector.of', problems);
     }
-    this.labels = { ...labels };
-    this.expressions = [...expressions];
+    // Frozen: the value is immutable, so its identity can be computed once.
+    this.labels = Object.freeze({ ...labels });
+    this.expressions = Object.freeze([...expressions]) as LabelExpression[];
   }
 
   /** True when the selector has no requirements and so matches every object. */
@@ -113,8 +117,11 @@ export class LabelSelector {
    * @internal
    */
   public _key(): string {
-    const labels = Object.keys(this.labels).sort().map(k => [k, this.labels[k]]);
-    const expressions = [...new Set(this.expressions.map(e => e._key()))].sort();
-    return JSON.stringify({ labels, expressions });
+    if (this.identity === undefined) {
+      const labels = Object.keys(this.labels).sort().map(k => [k, this.labels[k]]);
+      const expressions = [...new Set(this.expressions.map(e => e._key()))].sort();
+      this.identity = JSON.stringify({ labels, expressions });
+    }
+    return this.identity;
   }
 }

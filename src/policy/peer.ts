@@ -254,6 +254,9 @@ export class Peer {
 
   private readonly workload?: kplus.AbstractPod;
 
+  /** `_key()`, computed on first use. */
+  private identity?: string;
+
   private constructor(parts: {
     podSelector?: LabelSelector;
     namespaceSelector?: LabelSelector;
@@ -264,7 +267,8 @@ export class Peer {
     this.podSelector = parts.podSelector;
     this.namespaceSelector = parts.namespaceSelector;
     this.cidr = parts.ipBlock?.cidr;
-    this.excluding = parts.ipBlock?.excluding;
+    // Frozen: the value is immutable, so its identity can be computed once.
+    this.excluding = parts.ipBlock && Object.freeze([...parts.ipBlock.excluding]) as string[];
     this.description = parts.description;
     this.workload = parts.workload;
   }
@@ -322,11 +326,13 @@ export class Peer {
    * @internal
    */
   public _key(): string {
-    if (this.cidr !== undefined) {
-      return JSON.stringify({ ipBlock: { cidr: this.cidr, except: [...new Set(this.excluding)].sort() } });
+    if (this.identity === undefined) {
+      const pods = this.namespaceSelector !== undefined && this.podSelector?.isEmpty() ? undefined : this.podSelector;
+      this.identity = this.cidr !== undefined
+        ? JSON.stringify({ ipBlock: { cidr: this.cidr, except: [...new Set(this.excluding)].sort() } })
+        : JSON.stringify({ podSelector: pods?._key(), namespaceSelector: this.namespaceSelector?._key() });
     }
-    const pods = this.namespaceSelector !== undefined && this.podSelector?.isEmpty() ? undefined : this.podSelector;
-    return JSON.stringify({ podSelector: pods?._key(), namespaceSelector: this.namespaceSelector?._key() });
+    return this.identity;
   }
 }
 

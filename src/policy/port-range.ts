@@ -244,6 +244,9 @@ export class PortRange {
    */
   public readonly name?: string;
 
+  /** `_key()`, computed on first use. */
+  private identity?: string;
+
   private constructor(protocol: Protocol, port?: number, endPort?: number, name?: string) {
     this.protocol = protocol;
     this.port = port;
@@ -286,7 +289,8 @@ export class PortRange {
    * @internal
    */
   public _key(): string {
-    return JSON.stringify(this._toKube());
+    this.identity ??= JSON.stringify(this._toKube());
+    return this.identity;
   }
 }
 

@@ -101,3 +101,10 @@ describe('_key', () => {
     expect(a._key()).not.toBe(b._key());
   });
 });
+
+test('a selector is immutable: its labels and expressions cannot be changed', () => {
+  const selector = LabelSelector.of({ labels: { app: 'web' }, expressions: [LabelExpression.exists('tier')] });
+  expect(() => { selector.labels.app = 'db'; }).toThrow(TypeError);
+  expect(() => selector.expressions.push(LabelExpression.exists('x'))).toThrow(TypeError);
+  expect(() => LabelExpression.oneOf('k', ['a']).values!.push('b')).toThrow(TypeError);
+});

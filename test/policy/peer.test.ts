@@ -207,3 +207,10 @@ describe('cdk8s-plus-27 objects', () => {
     expect(Peer.pods(web)._workload()).toBeUndefined();
   });
 });
+
+test('a peer is immutable: its exclusions cannot be changed after the key is taken', () => {
+  const peer = Peer.ipv4('10.0.0.0/8', ['10.1.0.0/16']);
+  const key = peer._key();
+  expect(() => peer.excluding!.push('10.2.0.0/16')).toThrow(TypeError);
+  expect(peer._key()).toBe(key);
+});
