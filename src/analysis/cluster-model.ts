@@ -1,4 +1,5 @@
 import { AnalysisOptions } from './analysis-options';
+import { cached } from './cached';
 import { ClusterIndex, NamespaceRecord } from './cluster-index';
 import { compilePolicy, CompiledPolicy } from './compiled-policy';
 import { ManifestDocument } from './manifest-document';
@@ -87,8 +88,7 @@ export class ClusterModel {
       if (evaluated) {
         compiled.push(compilePolicy(policy, resolved.strictCidr));
       } else {
-        const excluded = this._excludedPolicies.get(policy.namespaceName) ?? [];
-        this._excludedPolicies.set(policy.namespaceName, [...excluded, subject]);
+        cached(this._excludedPolicies, policy.namespaceName, () => []).push(subject);
       }
       return { namespaceName: policy.namespaceName, name: policy.name, origin: policy.origin, evaluated };
     });

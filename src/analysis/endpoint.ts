@@ -1,3 +1,4 @@
+import { cached } from './cached';
 import { ClusterModel } from './cluster-model';
 import { ContainerPortFact } from './port-set';
 import { parseIp, ParsedIp } from '../validation/cidr';
@@ -47,7 +48,7 @@ export class EndpointResolver {
       this.byName.set(workload.endpoint, i);
       if (!workload.hostNetwork) {
         for (const ip of model._index.workloads[i].ips) {
-          this.byIp.set(ipKey(ip), [...this.byIp.get(ipKey(ip)) ?? [], i]);
+          cached(this.byIp, ipKey(ip), () => []).push(i);
         }
       }
     });

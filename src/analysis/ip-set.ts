@@ -4,9 +4,6 @@ import { isIpv4Mapped } from '../validation/ip-address';
 
 /** A set of IPv4 and IPv6 addresses, such as an ipBlock (its CIDR minus each `except`). */
 export class IpSet {
-  /** Every address of both families. */
-  public static readonly ALL = new IpSet(RangeSet.of(0n, 2n ** 32n - 1n), RangeSet.of(0n, 2n ** 128n - 1n));
-
   /** An ipBlock: the CIDR minus every except entry. */
   public static fromIpBlock(cidr: ParsedCidr, excluded: readonly ParsedCidr[]): IpSet {
     return excluded.reduce((set, hole) => set.subtract(IpSet.fromCidr(hole)), IpSet.fromCidr(cidr));
@@ -36,20 +33,8 @@ export class IpSet {
     return (ip.family === 4 ? this.v4 : this.v6).contains(ip.value);
   }
 
-  public union(other: IpSet): IpSet {
-    return new IpSet(this.v4.union(other.v4), this.v6.union(other.v6));
-  }
-
-  public intersect(other: IpSet): IpSet {
-    return new IpSet(this.v4.intersect(other.v4), this.v6.intersect(other.v6));
-  }
-
   public subtract(other: IpSet): IpSet {
     return new IpSet(this.v4.subtract(other.v4), this.v6.subtract(other.v6));
-  }
-
-  public equals(other: IpSet): boolean {
-    return this.toString() === other.toString();
   }
 
   /** A canonical text form, also used as a cache key. */

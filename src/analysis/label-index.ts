@@ -1,4 +1,5 @@
 import { Bitset } from './bitset';
+import { cached } from './cached';
 import { CompiledSelector, LabelRequirement, Labels } from './compiled-selector';
 
 /** Items start..end-1. */
@@ -18,8 +19,8 @@ export class LabelIndex {
   constructor(private readonly labels: readonly Labels[]) {
     labels.forEach((itemLabels, id) => {
       for (const [key, value] of Object.entries(itemLabels)) {
-        push(this.byKey, key, id);
-        push(this.byLabel, labelKey(key, value), id);
+        cached(this.byKey, key, () => []).push(id);
+        cached(this.byLabel, labelKey(key, value), () => []).push(id);
       }
     });
   }
@@ -95,15 +96,6 @@ export class LabelIndex {
 
 function labelKey(key: string, value: string): string {
   return `${key}\u0000${value}`;
-}
-
-function push(map: Map<string, number[]>, key: string, id: number): void {
-  const list = map.get(key);
-  if (list) {
-    list.push(id);
-  } else {
-    map.set(key, [id]);
-  }
 }
 
 function totalLength(lists: readonly (readonly number[])[]): number {

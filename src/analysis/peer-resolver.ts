@@ -18,7 +18,6 @@ const EVERY_POD = CompiledSelector.compile(undefined);
 
 /** The selectable classes of the namespaces a peer looks in: their ranges when they are few, else a bitset. */
 interface Scope {
-  readonly classCount: number;
   readonly ranges?: readonly ItemRange[];
   readonly classes?: Bitset;
 }
@@ -77,8 +76,8 @@ export class PeerResolver {
       const ranges = namespaces.map((ns) => this.index.classRange(ns)).filter(([start, end]) => start < end);
       const classCount = ranges.reduce((sum, [start, end]) => sum + end - start, 0);
       return classCount < this.few
-        ? { classCount, ranges }
-        : { classCount, classes: Bitset.ofRanges(this.index.classes.length, ranges).subtract(this.index.hostNetworkClasses) };
+        ? { ranges }
+        : { classes: Bitset.ofRanges(this.index.classes.length, ranges).subtract(this.index.hostNetworkClasses) };
     });
   }
 }

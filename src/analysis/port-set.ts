@@ -1,4 +1,5 @@
 import { RangeSet } from './range-set';
+import { Protocol } from '../policy/protocol';
 
 /** A container port of a workload, as the evaluator needs it to resolve named ports. */
 export interface ContainerPortFact {
@@ -7,7 +8,7 @@ export interface ContainerPortFact {
   readonly protocol: string;
 }
 
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+const PROTOCOLS = Object.values(Protocol) as string[];
 const EVERY_PORT = RangeSet.of(1n, 65535n);
 const byKey = (a: [string, unknown], b: [string, unknown]) => a[0].localeCompare(b[0]);
 

@@ -47,13 +47,7 @@ export class ReachabilityMatrix {
    * Whether `source` can reach `destination` (both `namespace/name` of workloads or pods).
    */
   public isAllowed(source: string, destination: string): boolean {
-    const sourceClass = this.classIdOf(source, 'source');
-    const destinationClass = this.classIdOf(destination, 'destination');
-    if (source === destination && this.selfTraffic) {
-      // A pod can always reach itself, on any port it has.
-      return this.classes.hasPort.has(destinationClass);
-    }
-    return this.classes.has(sourceClass, destinationClass);
+    return this.allowedBetween(this.classIdOf(source, 'source'), this.classIdOf(destination, 'destination'), source === destination);
   }
 
   /**
@@ -76,14 +70,24 @@ export class ReachabilityMatrix {
    * (`port` is a number, or the port name when one was queried).
    */
   public toJson(): any {
+    const classIds = this.endpoints.map((e) => this.classOf.get(e)!);
     const allowed: Record<string, Record<string, boolean>> = {};
-    for (const source of this.endpoints) {
-      allowed[source] = {};
-      for (const destination of this.endpoints) {
-        allowed[source][destination] = this.isAllowed(source, destination);
-      }
-    }
+    this.endpoints.forEach((source, i) => {
+      const row: Record<string, boolean> = (allowed[source] = {});
+      this.endpoints.forEach((destination, j) => {
+        row[destination] = this.allowedBetween(classIds[i], classIds[j], i === j);
+      });
+    });
     return { port: this.portName ?? Number(this.port), protocol: this.protocol, pods: this.endpoints, allowed };
+  }
+
+  /** `same`: the source and the destination are the same workload. */
+  private allowedBetween(sourceClass: number, destinationClass: number, same: boolean): boolean {
+    if (same && this.selfTraffic) {
+      // A pod can always reach itself, on any port it has.
+      return this.classes.hasPort.has(destinationClass);
+    }
+    return this.classes.has(sourceClass, destinationClass);
   }
 
   private classIdOf(endpoint: string, role: string): number {

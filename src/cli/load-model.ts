@@ -2,6 +2,7 @@ import { readManifests } from './read-manifests';
 import { UsageError } from './usage-error';
 import { ClusterModel } from '../analysis/cluster-model';
 import { PortQuery } from '../analysis/connection-query';
+import { checkPortQuery } from '../analysis/port-target';
 import { Protocol } from '../policy/protocol';
 import { FindingSeverity } from '../validation/finding';
 
@@ -14,24 +15,24 @@ export function loadModel(paths: string[], strict: boolean): { model: ClusterMod
   return { model, findingLines, hasErrors: model.findings.some((f) => f.severity === FindingSeverity.ERROR) };
 }
 
-/** `--port 80` or `--port http`, with `--protocol` (TCP when absent). */
+/**
+ * `--port 80` or `--port http`, with `--protocol` (TCP when absent), checked by the evaluator's
+ * own rules before any file is read.
+ */
 export function portQueryOf(port: string | undefined, protocol: string | undefined): PortQuery {
   if (port === undefined) {
     throw new UsageError('--port is required (a number such as 80, or a container port name such as http)');
   }
-  const protocols = Object.values(Protocol) as string[];
-  const proto = protocol ?? Protocol.TCP;
-  if (!protocols.includes(proto)) {
-    throw new UsageError(`--protocol must be one of ${protocols.join(', ')}, not "${proto}"`);
+  const query: PortQuery = /^[0-9]+$/.test(port)
+    ? { port: Number(port), protocol: protocol as Protocol | undefined }
+    : { portName: port, protocol: protocol as Protocol | undefined };
+  try {
+    checkPortQuery(query);
+  } catch (e) {
+    // The evaluator names the field (`NP-INPUT[port]`); on the command line that is the flag.
+    throw new UsageError((e as Error).message.replace(/^NP-INPUT\[(\w+)\]: /, '--$1: '));
   }
-  if (/^[0-9]+$/.test(port)) {
-    const n = Number(port);
-    if (n < 1 || n > 65535) {
-      throw new UsageError(`--port ${port} is out of range: a port number is 1-65535`);
-    }
-    return { port: n, protocol: proto as Protocol };
-  }
-  return { portName: port, protocol: proto as Protocol };
+  return query;
 }
 
 /**

@@ -32,7 +32,7 @@ export class MatrixReport {
       const cells = endpoints.map((destination) => (matrix.isAllowed(source, destination) ? ALLOWED : DENIED).padStart(cellWidth));
       return labels[i].padEnd(labelWidth) + ' │ ' + cells.join(' ');
     });
-    const allowed = countAllowed(matrix);
+    const allowed = matrix._countAllowedPairs();
     const legend = `${ALLOWED} allowed   ${DENIED} denied   (${allowed} of ${endpoints.length * endpoints.length} pairs allowed)`;
     return [title, header, rule, ...rows, '', legend, ''].join('\n');
   }
@@ -53,18 +53,6 @@ export class MatrixReport {
     lines.push('');
     return lines.join('\n');
   }
-}
-
-function countAllowed(matrix: ReachabilityMatrix): number {
-  let count = 0;
-  for (const source of matrix.endpoints) {
-    for (const destination of matrix.endpoints) {
-      if (matrix.isAllowed(source, destination)) {
-        count++;
-      }
-    }
-  }
-  return count;
 }
 
 function escapeCell(text: string): string {

@@ -7,8 +7,9 @@ import { ValidationFinding } from './finding';
 import { asInt32, asStruct, isAbsent } from './json-values';
 import { portNameErrors, portNumberErrors } from './label-syntax';
 import { RULE } from './rules';
+import { Protocol } from '../policy/protocol';
 
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+const PROTOCOLS = Object.values(Protocol) as string[];
 
 /** Findings for the port entry at `field`, e.g. `spec.ingress[0].ports[1]`. */
 export function portFindings(entry: unknown, field: string): ValidationFinding[] {

@@ -61,8 +61,8 @@ describe('matrix', () => {
 
   test.each([
     [[shop], /--port is required/],
-    [['--port', '0', shop], /--port 0 is out of range/],
-    [['--port', '80', '--protocol', 'ICMP', shop], /--protocol must be one of TCP, UDP, SCTP/],
+    [['--port', '0', shop], /--port: 0 is not a port number; use an integer from 1 to 65535/],
+    [['--port', '80', '--protocol', 'ICMP', shop], /--protocol: unsupported protocol "ICMP"; use one of TCP, UDP, SCTP/],
     [['--port', '80', '--format', 'html', shop], /--format must be one of text, markdown, json/],
     [['--port', '80'], /no input/],
   ])('%j is a usage error', (args, message) => {
