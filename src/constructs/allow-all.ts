@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { NamespaceDefaultProps } from './default-deny';
+import { namespaceDefaultPolicy } from './namespace-default-policy';
 import { NetworkPolicy } from './network-policy';
-import { defaultName } from './policy-name';
-import { PolicyTarget } from './policy-target';
 import { PolicyType } from './policy-type';
 import { PortRange } from '../policy/port-range';
 
@@ -35,7 +34,7 @@ export class AllowAllIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: AllowAllProps = {}) {
     super(scope, id);
-    this.policy = allowAllPolicy(this, props, 'allow-all-ingress', PolicyType.INGRESS);
+    this.policy = namespaceDefaultPolicy(this, props, 'allow-all-ingress', [PolicyType.INGRESS]);
     this.policy.addIngressRuleFromAnywhere(props.ports);
   }
 }
@@ -55,16 +54,8 @@ export class AllowAllEgress extends Construct {
 
   constructor(scope: Construct, id: string, props: AllowAllProps = {}) {
     super(scope, id);
-    this.policy = allowAllPolicy(this, props, 'allow-all-egress', PolicyType.EGRESS);
+    this.policy = namespaceDefaultPolicy(this, props, 'allow-all-egress', [PolicyType.EGRESS]);
     this.policy.addEgressRuleToAnywhere(props.ports);
   }
 }
 
-function allowAllPolicy(scope: Construct, props: AllowAllProps, base: string, direction: PolicyType): NetworkPolicy {
-  const target = props.target ?? PolicyTarget.all();
-  return new NetworkPolicy(scope, 'Policy', {
-    metadata: { ...props.metadata, name: props.metadata?.name ?? defaultName(base, target) },
-    target,
-    policyTypes: [direction],
-  });
-}

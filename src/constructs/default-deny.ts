@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { AllowDns, DnsOptions } from './allow-dns';
+import { namespaceDefaultPolicy } from './namespace-default-policy';
 import { NetworkPolicy, PolicyProps } from './network-policy';
-import { defaultName } from './policy-name';
 import { PolicyTarget } from './policy-target';
 import { PolicyType } from './policy-type';
 import { inputError } from '../policy/input-error';
@@ -53,7 +53,7 @@ export class DefaultDenyIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: NamespaceDefaultProps = {}) {
     super(scope, id);
-    this.policy = denyPolicy(this, props, 'default-deny-ingress', [PolicyType.INGRESS]);
+    this.policy = namespaceDefaultPolicy(this, props, 'default-deny-ingress', [PolicyType.INGRESS]);
   }
 }
 
@@ -80,7 +80,7 @@ export class DefaultDenyEgress extends Construct {
   constructor(scope: Construct, id: string, props: DefaultDenyProps = {}) {
     super(scope, id);
     checkDnsProps(this, props);
-    this.policy = denyPolicy(this, props, 'default-deny-egress', [PolicyType.EGRESS]);
+    this.policy = namespaceDefaultPolicy(this, props, 'default-deny-egress', [PolicyType.EGRESS]);
     this.dns = dnsPolicy(this, props, this.policy);
   }
 }
@@ -109,18 +109,9 @@ export class DefaultDenyAll extends Construct {
   constructor(scope: Construct, id: string, props: DefaultDenyProps = {}) {
     super(scope, id);
     checkDnsProps(this, props);
-    this.policy = denyPolicy(this, props, 'default-deny-all', [PolicyType.INGRESS, PolicyType.EGRESS]);
+    this.policy = namespaceDefaultPolicy(this, props, 'default-deny-all', [PolicyType.INGRESS, PolicyType.EGRESS]);
     this.dns = dnsPolicy(this, props, this.policy);
   }
-}
-
-function denyPolicy(scope: Construct, props: NamespaceDefaultProps, base: string, policyTypes: PolicyType[]): NetworkPolicy {
-  const target = props.target ?? PolicyTarget.all();
-  return new NetworkPolicy(scope, 'Policy', {
-    metadata: { ...props.metadata, name: props.metadata?.name ?? defaultName(base, target) },
-    target,
-    policyTypes,
-  });
 }
 
 function checkDnsProps(scope: Construct, props: DefaultDenyProps): void {

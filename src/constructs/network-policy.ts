@@ -17,7 +17,7 @@ const API_GROUP = 'networking.k8s.io';
 const KIND = 'NetworkPolicy';
 
 /**
- * Options every construct of this library takes for the NetworkPolicy it emits.
+ * Options the intent constructs (`AllowFrom`, `DefaultDenyAll`, ...) take for the NetworkPolicy they emit.
  */
 export interface PolicyProps {
   /**
@@ -32,7 +32,15 @@ export interface PolicyProps {
 /**
  * Properties of a `NetworkPolicy`.
  */
-export interface NetworkPolicyProps extends PolicyProps {
+export interface NetworkPolicyProps {
+  /**
+   * The policy's metadata: `name`, `namespace`, `labels`, `annotations`.
+   *
+   * @default - the name is the construct id in kebab case (`DbPolicy` -> `db-policy`); the
+   * namespace is the target's, else the chart's
+   */
+  readonly metadata?: ApiObjectMetadata;
+
   /** The pods the policy applies to (`spec.podSelector`). */
   readonly target: PolicyTarget;
 

@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-27';
-import { inputError } from '../policy/input-error';
+import { inputError, quoted } from '../policy/input-error';
 import { LabelSelector } from '../policy/label-selector';
 import { Peer } from '../policy/peer';
+import { workloadDescription, workloadPodSelector } from '../policy/workload-selector';
 import { dns1123LabelErrors } from '../validation/label-syntax';
 
 /**
@@ -61,8 +62,8 @@ export class PolicyTarget {
    * PolicyTarget.workload(api);
    */
   public static workload(workload: kplus.AbstractPod): PolicyTarget {
-    const peer = Peer.workload(workload);
-    return new PolicyTarget(peer.podSelector!, peer.toString(), workload.metadata.namespace, workload);
+    // Only the pod selector: the policy is placed in the workload's namespace instead.
+    return new PolicyTarget(workloadPodSelector(workload), workloadDescription(workload), workload.metadata.namespace, workload);
   }
 
   /**
@@ -113,9 +114,9 @@ export class PolicyTarget {
    * PolicyTarget.labels({ app: 'api' }).inNamespaceNamed('shop');
    */
   public inNamespaceNamed(name: string): PolicyTarget {
-    const problems = dns1123LabelErrors(name).map(e => `name ${JSON.stringify(name)}: ${e}`);
+    const problems = dns1123LabelErrors(name).map(e => `name ${quoted(name)}: ${e}`);
     if (this.workload !== undefined && this.namespaceName !== undefined && this.namespaceName !== name) {
-      problems.push(`name ${JSON.stringify(name)}: ${this.description} is in namespace ${JSON.stringify(this.namespaceName)}`);
+      problems.push(`name ${quoted(name)}: ${this.description} is in namespace ${JSON.stringify(this.namespaceName)}`);
     }
     if (problems.length > 0) {
       throw inputError('PolicyTarget.inNamespaceNamed', problems);

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { inputError, quoted } from './input-error';
 import { LabelSelector } from './label-selector';
+import { workloadDescription, workloadPodSelector } from './workload-selector';
 import { formatCidr, HOST_BITS, INVALID_CIDR, isStrictSubset, ParsedCidr, parseCidr } from '../validation/cidr';
 import { dns1123LabelErrors } from '../validation/label-syntax';
 
@@ -181,13 +182,12 @@ export class Peer {
    * Peer.workload(db);
    */
   public static workload(workload: kplus.AbstractPod): Peer {
-    // cdk8s-plus sets this label on every pod template and bare pod it creates.
-    const address = workload.podMetadata.getLabel(kplus.Pod.ADDRESS_LABEL)!;
     const namespaceName = workload.metadata.namespace;
     return new Peer({
-      podSelector: LabelSelector.of({ labels: { [kplus.Pod.ADDRESS_LABEL]: address } }),
-      namespaceSelector: namespaceName === undefined ? undefined : namespaceNameSelector('Peer.workload', namespaceName),
-      description: `${workload.kind}(${workload.node.path})`,
+      podSelector: workloadPodSelector(workload),
+      namespaceSelector: namespaceName === undefined ? undefined
+        : namespaceNameSelector('Peer.workload', namespaceName, `the namespace of ${workload.node.path}`),
+      description: workloadDescription(workload),
       workload,
     });
   }
@@ -336,8 +336,9 @@ export class Peer {
   }
 }
 
-function namespaceNameSelector(subject: string, name: string): LabelSelector {
-  const problems = dns1123LabelErrors(name).map(e => `name ${quoted(name)}: ${e}`);
+/** `field` names where the name came from when the user did not write it (a workload's namespace). */
+function namespaceNameSelector(subject: string, name: string, field: string = 'name'): LabelSelector {
+  const problems = dns1123LabelErrors(name).map(e => `${field} ${quoted(name)}: ${e}`);
   if (problems.length > 0) {
     throw inputError(subject, problems);
   }
@@ -357,16 +358,16 @@ function checkedIpBlock(subject: string, cidr: string, excluding: string[], fami
   const problems: string[] = [];
   const outer = parseStrict(cidr, 'cidr', problems);
   if (outer !== undefined && family !== undefined && outer.family !== family) {
-    problems.push(`cidr ${JSON.stringify(cidr)}: is an IPv${outer.family} range, but ${subject} takes IPv${family} only (use Peer.ipv${outer.family} or Peer.ipBlock)`);
+    problems.push(`cidr ${quoted(cidr)}: is an IPv${outer.family} range, but ${subject} takes IPv${family} only (use Peer.ipv${outer.family} or Peer.ipBlock)`);
   }
   const inner = excluding.map((text, i) => {
-    const field = `excluding[${i}] ${JSON.stringify(text)}`;
+    const field = `excluding[${i}] ${quoted(text)}`;
     const parsed = parseStrict(text, `excluding[${i}]`, problems);
     if (parsed !== undefined && outer !== undefined) {
       if (parsed.family !== outer.family) {
-        problems.push(`${field}: is IPv${parsed.family} but cidr ${JSON.stringify(cidr)} is IPv${outer.family}; an excluded range must be of the same family`);
+        problems.push(`${field}: is IPv${parsed.family} but cidr ${quoted(cidr)} is IPv${outer.family}; an excluded range must be of the same family`);
       } else if (!isStrictSubset(outer, parsed)) {
-        problems.push(`${field}: must be a strict subset of cidr ${JSON.stringify(cidr)} (inside it, with a longer prefix)`);
+        problems.push(`${field}: must be a strict subset of cidr ${quoted(cidr)} (inside it, with a longer prefix)`);
       }
     }
     return parsed;
@@ -379,7 +380,7 @@ function checkedIpBlock(subject: string, cidr: string, excluding: string[], fami
 
 function parseStrict(text: string, field: string, problems: string[]): ParsedCidr | undefined {
   const result = parseCidr(text, true);
-  problems.push(...result.errors.map(e => `${field} ${JSON.stringify(text)}: ${e}${cidrFix(text, e)}`));
+  problems.push(...result.errors.map(e => `${field} ${quoted(text)}: ${e}${cidrFix(text, e)}`));
   return result.errors.length === 0 ? result.cidr : undefined;
 }
 

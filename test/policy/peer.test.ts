@@ -214,3 +214,9 @@ test('a peer is immutable: its exclusions cannot be changed after the key is tak
   expect(() => peer.excluding!.push('10.2.0.0/16')).toThrow(TypeError);
   expect(peer._key()).toBe(key);
 });
+
+test('a workload in an invalid namespace is reported as the workload\'s namespace, not as a name the user passed', () => {
+  const api = new kplus.Deployment(new Chart(Testing.app(), 'c', { namespace: 'Prod_x' }), 'api', { containers: [{ image: 'api' }] });
+  expect(thrown(() => Peer.workload(api)))
+    .toMatch(/^NP-INPUT\[Peer\.workload\]: the namespace of c\/api "Prod_x": a lowercase RFC 1123 label must consist of/);
+});
