@@ -1,3 +1,5 @@
+import { countFindings } from './finding-counts';
+import { markdownCell } from './markdown-cell';
 import { ModelFinding } from '../analysis/model-finding';
 import { FindingSeverity } from '../validation/finding';
 
@@ -11,8 +13,7 @@ import { FindingSeverity } from '../validation/finding';
 export class FindingReport {
   /** A Markdown table, errors first: severity, object, field, message, origin. */
   public static toMarkdown(findings: ModelFinding[]): string {
-    const errors = findings.filter((f) => f.severity === FindingSeverity.ERROR).length;
-    const warnings = findings.length - errors;
+    const { errors, warnings } = countFindings(findings);
     const lines = [`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`, ''];
     if (findings.length === 0) {
       return lines.concat('_None: every object was read as written._', '').join('\n');
@@ -20,7 +21,7 @@ export class FindingReport {
     lines.push('| severity | object | field | message | origin |', '| --- | --- | --- | --- | --- |');
     const ordered = [...findings].sort((a, b) => rank(a) - rank(b));
     for (const f of ordered) {
-      lines.push(`| ${f.severity} | ${cell(f.subject)} | ${f.field ? `\`${cell(f.field)}\`` : ''} | ${cell(f.message)} | ${cell(f.origin)} |`);
+      lines.push(`| ${f.severity} | ${markdownCell(f.subject)} | ${f.field ? `\`${markdownCell(f.field)}\`` : ''} | ${markdownCell(f.message)} | ${markdownCell(f.origin)} |`);
     }
     lines.push('');
     return lines.join('\n');
@@ -29,8 +30,4 @@ export class FindingReport {
 
 function rank(finding: ModelFinding): number {
   return finding.severity === FindingSeverity.ERROR ? 0 : 1;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|');
 }

@@ -1,4 +1,5 @@
 import { intentSummary } from './intent-counts';
+import { markdownCell } from './markdown-cell';
 import { wrapText } from './text-wrap';
 import { IntentResult } from '../assertions/intent-result';
 import { IntentStatus } from '../assertions/intent-status';
@@ -52,7 +53,7 @@ export class IntentReport {
       const explanation = r.acknowledgement === undefined
         ? r.message
         : `${r.message}<br>**${acknowledgementLabel(r)}:** ${r.acknowledgement}`;
-      lines.push(`| ${MARKS[r.status]} ${r.status} | ${escapeCell(r.description)}<br>\`${escapeCell(r.id)}\` | ${escapeCell(explanation)} |`);
+      lines.push(`| ${MARKS[r.status]} ${r.status} | ${markdownCell(r.description)}<br>\`${markdownCell(r.id)}\` | ${markdownCell(explanation)} |`);
     }
     lines.push('');
     return lines.join('\n');
@@ -66,8 +67,4 @@ function acknowledgementLabel(result: IntentResult): string {
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
 }

@@ -1,3 +1,5 @@
+import { markdownCell } from './markdown-cell';
+import { matrixTitle } from './matrix-title';
 import { ReachabilityMatrix } from '../analysis/reachability-matrix';
 
 const ALLOWED = '✓';
@@ -18,7 +20,7 @@ export class MatrixReport {
    */
   public static toText(matrix: ReachabilityMatrix): string {
     const endpoints = matrix.endpoints;
-    const title = `Reachability on ${matrix.protocol}/${matrix.port}: rows are sources, columns are destinations`;
+    const title = `${matrixTitle(matrix)}: rows are sources, columns are destinations`;
     if (endpoints.length === 0) {
       return `${title}\n(no pods or workloads in the input)\n`;
     }
@@ -40,21 +42,17 @@ export class MatrixReport {
   /** A Markdown table with the endpoints' names as row and column headers. */
   public static toMarkdown(matrix: ReachabilityMatrix): string {
     const endpoints = matrix.endpoints;
-    const lines = [`**Reachability on ${matrix.protocol}/${matrix.port}** (rows: sources, columns: destinations; ${ALLOWED} allowed, ${DENIED} denied)`, ''];
+    const lines = [`**${matrixTitle(matrix)}** (rows: sources, columns: destinations; ${ALLOWED} allowed, ${DENIED} denied)`, ''];
     if (endpoints.length === 0) {
       return lines.concat('_No pods or workloads in the input._', '').join('\n');
     }
-    lines.push(`| source \\ destination | ${endpoints.map(escapeCell).join(' | ')} |`);
+    lines.push(`| source \\ destination | ${endpoints.map(markdownCell).join(' | ')} |`);
     lines.push(`| --- | ${endpoints.map(() => ':-:').join(' | ')} |`);
     for (const source of endpoints) {
       const cells = endpoints.map((destination) => (matrix.isAllowed(source, destination) ? ALLOWED : DENIED));
-      lines.push(`| ${escapeCell(source)} | ${cells.join(' | ')} |`);
+      lines.push(`| ${markdownCell(source)} | ${cells.join(' | ')} |`);
     }
     lines.push('');
     return lines.join('\n');
   }
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
 }

@@ -1,11 +1,12 @@
+import { countFindings } from './finding-counts';
 import { FindingReport } from './finding-report';
 import { countIntents, intentSummary } from './intent-counts';
 import { IntentReport } from './intent-report';
 import { MatrixReport } from './matrix-report';
+import { matrixTitle } from './matrix-title';
 import { ModelFinding } from '../analysis/model-finding';
 import { ReachabilityMatrix } from '../analysis/reachability-matrix';
 import { IntentResult } from '../assertions/intent-result';
-import { FindingSeverity } from '../validation/finding';
 
 /** Beyond this many workloads a Markdown matrix is unreadable; the JSON report still has it. */
 const MAX_MARKDOWN_ENDPOINTS = 40;
@@ -69,7 +70,7 @@ export class ReachabilityReport {
     for (const matrix of contents.matrices) {
       sections.push(matrix.endpoints.length <= MAX_MARKDOWN_ENDPOINTS
         ? MatrixReport.toMarkdown(matrix)
-        : `**Reachability on ${matrix.protocol}/${matrix.port}**: ${matrix.endpoints.length} workloads are too many for a table; see reachability.json.\n`);
+        : `**${matrixTitle(matrix)}**: ${matrix.endpoints.length} workloads are too many for a table; see reachability.json.\n`);
     }
     if (omitted.length > 0) {
       sections.push(`Left out, beyond ${contents.matrices.length} ports: ${omitted.join(', ')}. Ask the CLI for one: \`cdk8s-netpol matrix --port <port>\`.`, '');
@@ -82,9 +83,8 @@ export class ReachabilityReport {
    * `ReachabilityMatrix.toJson()` writes it.
    */
   public static toJson(contents: ReachabilityReportContents): any {
-    const errors = contents.findings.filter((f) => f.severity === FindingSeverity.ERROR).length;
     return {
-      summary: { intents: countIntents(contents.intents), findings: { errors, warnings: contents.findings.length - errors } },
+      summary: { intents: countIntents(contents.intents), findings: countFindings(contents.findings) },
       intents: contents.intents,
       findings: contents.findings,
       matrices: contents.matrices.map((m) => m.toJson()),
@@ -94,7 +94,6 @@ export class ReachabilityReport {
 }
 
 function findingSummary(findings: ModelFinding[]): string {
-  const errors = findings.filter((f) => f.severity === FindingSeverity.ERROR).length;
-  const warnings = findings.length - errors;
+  const { errors, warnings } = countFindings(findings);
   return `${errors} model finding error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
