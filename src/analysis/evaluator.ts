@@ -80,6 +80,16 @@ export class Evaluator {
   }
 
   /**
+   * The model's index of the workload an endpoint names (an IP counts when exactly one pod has
+   * it); undefined for an outside address or `node`.
+   *
+   * @internal
+   */
+  public _workloadOf(endpoint: string): number | undefined {
+    return this.endpoints.resolve(endpoint, 'endpoint').workload;
+  }
+
+  /**
    * Whether `endpoint` (a workload or pod as `namespace/name`) is isolated for `direction`:
    * whether some policy of its namespace selects it with that direction in its policyTypes.
    * Isolation depends on neither the peer nor the port.

@@ -7,7 +7,7 @@ export interface AppModel {
   readonly evaluator: Evaluator;
   /** Workload indexes by the construct path of their ApiObject (the model's `origin`). */
   readonly workloadsByOrigin: ReadonlyMap<string, number>;
-  /** Workload indexes by the name the evaluator gives them (`namespace/name`). */
+  /** Workload indexes by the name the evaluator gives them (`namespace/name`, or `namespace/kind/name` where kinds share a name). */
   readonly workloadsByName: ReadonlyMap<string, number>;
 }
 

@@ -1,16 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { AppModel, EndpointMember } from './app-model';
+import { firstFew } from './first-few';
 import { IntentInputError } from './intent-input-error';
 import { CompiledSelector } from '../analysis/compiled-selector';
 import { closeMatches } from '../analysis/endpoint';
 import { PolicyTarget } from '../constructs/policy-target';
 import { inputError } from '../policy/input-error';
 import { LabelSelector } from '../policy/label-selector';
-import { parseIp, ParsedIp } from '../validation/cidr';
-
-/** How many names an error lists before it stops. */
-const LISTED = 5;
+import { parseIp } from '../validation/cidr';
 
 /**
  * One end of a connection in a reachability intent: a workload of the app, a group of
@@ -31,7 +29,8 @@ const LISTED = 5;
 export class Endpoint {
   /**
    * A cdk8s-plus-27 workload (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`, `CronJob`) or
-   * `Pod` of this app, named `namespace/name` as the evaluator names it.
+   * `Pod` of this app. Intent ids call it `namespace/name`; verdicts use the evaluator's name,
+   * `namespace/kind/name` when workloads of several kinds share the name.
    *
    * @param workload the workload or pod
    * @example
@@ -39,9 +38,11 @@ export class Endpoint {
    */
   public static workload(workload: kplus.AbstractPod): Endpoint {
     const description = `${workload.metadata.namespace ?? 'default'}/${workload.name}`;
+    // The path of the workload's own ApiObject, which the model keeps as its origin; found once.
+    let origin: string | undefined;
     return new Endpoint(description, false, (app) => {
-      const own = workload.node.findAll().find((c) => ApiObject.isApiObject(c) && c.kind === workload.kind && c.name === workload.name);
-      const index = own && app.workloadsByOrigin.get(own.node.path);
+      origin ??= workload.node.findAll().find((c) => ApiObject.isApiObject(c) && c.kind === workload.kind && c.name === workload.name)?.node.path;
+      const index = origin === undefined ? undefined : app.workloadsByOrigin.get(origin);
       if (index === undefined) {
         throw new IntentInputError(`${workload.kind} ${workload.node.path} is not among the objects this app renders (is it in another App?)`);
       }
@@ -69,7 +70,7 @@ export class Endpoint {
       if (index === undefined) {
         const matches = closeMatches(name, [...app.workloadsByName.keys()]);
         throw new IntentInputError(`unknown workload "${name}"; `
-          + (matches.length > 0 ? `close matches: ${matches.join(', ')}` : `the app's workloads: ${listed([...app.workloadsByName.keys()])}`));
+          + (matches.length > 0 ? `close matches: ${matches.join(', ')}` : `the app's workloads: ${firstFew([...app.workloadsByName.keys()])}`));
       }
       return [{ name, workload: index }];
     });
@@ -88,11 +89,7 @@ export class Endpoint {
     if (parsed === undefined) {
       throw inputError('Endpoint.ip', [`address ${JSON.stringify(address)}: is not an IP address (no prefix length, no leading zeros)`]);
     }
-    return new Endpoint(address, true, (app) => {
-      // Like the evaluator: the address is a pod's only when exactly one pod has it.
-      const owners = app.model.workloads.flatMap((w, i) => (!w.hostNetwork && w.ips.some((ip) => sameIp(parseIp(ip), parsed)) ? [i] : []));
-      return [{ name: address, workload: owners.length === 1 ? owners[0] : undefined }];
-    });
+    return new Endpoint(address, true, (app) => [{ name: address, workload: app.evaluator._workloadOf(address) }]);
   }
 
   /**
@@ -134,7 +131,7 @@ export class Endpoint {
         const candidates = app.model.workloads.filter((w) => namespaceName === undefined || w.namespaceName === namespaceName).map((w) => w.endpoint);
         const where = namespaceName === undefined ? 'the app' : `namespace ${namespaceName}`;
         throw new IntentInputError(`${description} matches no workload; `
-          + (candidates.length > 0 ? `the workloads of ${where}: ${listed(candidates)}` : `${where} has no workloads`));
+          + (candidates.length > 0 ? `the workloads of ${where}: ${firstFew(candidates)}` : `${where} has no workloads`));
       }
       return members;
     });
@@ -170,12 +167,4 @@ export class Endpoint {
   public _resolve(app: AppModel): EndpointMember[] {
     return this.resolver(app);
   }
-}
-
-function sameIp(a: ParsedIp | undefined, b: ParsedIp): boolean {
-  return a !== undefined && a.family === b.family && a.value === b.value;
-}
-
-function listed(names: readonly string[]): string {
-  return names.length <= LISTED ? names.join(', ') : `${names.slice(0, LISTED).join(', ')} and ${names.length - LISTED} more`;
 }

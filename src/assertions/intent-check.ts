@@ -1,4 +1,5 @@
 import { AppModel, EndpointMember } from './app-model';
+import { firstFew } from './first-few';
 import { Intent, directionWords } from './intent';
 import { IntentInputError } from './intent-input-error';
 import { IntentKind } from './intent-kind';
@@ -15,9 +16,6 @@ export interface IntentOutcome {
   readonly fix?: string;
   readonly connections: IntentConnection[];
 }
-
-/** How many failing connections a message lists before it counts the rest. */
-const LISTED = 5;
 
 const ACKNOWLEDGE = 'or acknowledge this id with a reason';
 
@@ -118,7 +116,7 @@ function checkIsolated(intent: Intent, app: AppModel): IntentOutcome {
   }
   return {
     holds: false,
-    message: `expected isolated for ${directions}, but ${listed(open)}`,
+    message: `expected isolated for ${directions}, but ${firstFew(open, '; ')}`,
     fix: `Add a policy selecting it for that direction (DefaultDenyAll, DefaultDenyIngress or DefaultDenyEgress in its namespace), ${ACKNOWLEDGE}.`,
     connections: [],
   };
@@ -167,10 +165,5 @@ function reasonOf(connection: IntentConnection): string {
 }
 
 function listConnections(connections: IntentConnection[]): string {
-  return listed(connections.map((c) => `${c.source} -> ${c.destination} ${c.protocol}/${c.port}: ${reasonOf(c)}`));
-}
-
-function listed(items: string[]): string {
-  const shown = items.slice(0, LISTED).join('; ');
-  return items.length > LISTED ? `${shown}; and ${items.length - LISTED} more` : shown;
+  return firstFew(connections.map((c) => `${c.source} -> ${c.destination} ${c.protocol}/${c.port}: ${reasonOf(c)}`), '; ');
 }

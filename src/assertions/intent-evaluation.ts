@@ -1,12 +1,10 @@
 import { AppModel } from './app-model';
+import { firstFew } from './first-few';
 import { Intent } from './intent';
 import { checkIntent } from './intent-check';
 import { inputReason } from './intent-input-error';
 import { IntentResult } from './intent-result';
 import { IntentStatus } from './intent-status';
-
-/** How many ids an error lists. */
-const LISTED = 5;
 
 /** The results of one `ReachabilityIntents`, and its synthesis errors. */
 export interface IntentEvaluation {
@@ -49,7 +47,7 @@ export function evaluateIntents(
   for (const id of acknowledgements.keys()) {
     if (!ids.includes(id)) {
       const known = ids.length === 0 ? 'none are declared'
-        : `they are: ${ids.slice(0, LISTED).join(', ')}${ids.length > LISTED ? ` and ${ids.length - LISTED} more` : ''}`;
+        : `they are: ${firstFew(ids)}`;
       errors.push(`NP-INPUT[acknowledge]: "${id}" is not the id of an intent of this construct (${known}); copy the id from the error or the report`);
     }
   }
