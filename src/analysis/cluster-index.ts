@@ -3,11 +3,11 @@ import { CompiledPeer, CompiledPolicy } from './compiled-policy';
 import { CompiledSelector, Labels } from './compiled-selector';
 import { IpSet } from './ip-set';
 import { ItemRange, LabelIndex } from './label-index';
+import { lowerBound } from './lower-bound';
 import { WorkloadObject } from './manifest-reader';
 import { ContainerPortFact } from './port-set';
 import { ResolvedOptions } from './resolved-options';
-import { ParsedIp } from '../validation/cidr';
-import { isIpv4Mapped } from '../validation/ip-address';
+import { unmapIpv4 } from '../validation/ip-address';
 
 /** A namespace and its labels (including `kubernetes.io/metadata.name`). */
 export interface NamespaceRecord {
@@ -118,7 +118,7 @@ export class ClusterIndex {
     this.workloads.forEach((workload, i) => {
       // hostNetwork IPs are node IPs, which ipBlocks always match; pod IPs only with the option.
       if (workload.hostNetwork || this.options.ipBlocksMatchPodIps) {
-        workload.ips.forEach((ip) => addresses[familyOf(ip)].push({ value: ipValue(ip), workload: i }));
+        workload.ips.map(unmapIpv4).forEach((ip) => addresses[ip.family].push({ value: ip.value, workload: i }));
       }
     });
     addresses[4].sort(byValue);
@@ -127,7 +127,7 @@ export class ClusterIndex {
       for (const [family, set] of [[4, block.v4], [6, block.v6]] as const) {
         const sorted = addresses[family];
         for (const range of set.ranges) {
-          for (let i = lowerBound(sorted, range.first); i < sorted.length && sorted[i].value <= range.last; i++) {
+          for (let i = lowerBound(sorted.length, (j) => sorted[j].value < range.first); i < sorted.length && sorted[i].value <= range.last; i++) {
             memberships[sorted[i].workload].add(blockId);
           }
         }
@@ -194,29 +194,7 @@ function groupIntoClasses(workloads: readonly WorkloadObject[], memberships: Set
   return { classes, classOfWorkload, classSizes, namespaceStart, classesByIpBlock };
 }
 
-/** Addresses compare within a family; an IPv4-mapped IPv6 address counts as IPv4, as in Go (and IpSet). */
-function familyOf(ip: ParsedIp): 4 | 6 {
-  return isIpv4Mapped(ip) ? 4 : ip.family;
-}
-
-function ipValue(ip: ParsedIp): bigint {
-  return isIpv4Mapped(ip) ? ip.value % 2n ** 32n : ip.value;
-}
-
 function byValue(a: { value: bigint }, b: { value: bigint }): number {
   return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 }
 
-function lowerBound(sorted: readonly { value: bigint }[], value: bigint): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (sorted[middle].value < value) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low;
-}

@@ -12,6 +12,8 @@ export interface CompiledPeer {
   /** Namespaces in scope (absent: only the policy's namespace). */
   readonly namespaceSelector?: CompiledSelector;
   readonly ipBlock?: IpSet;
+  /** Identifies the namespaces the peer looks in: its namespace selector's, or the policy's namespace. */
+  readonly scopeKey?: string;
   /** Identifies what the peer matches across policies (includes the policy namespace when that is the scope). */
   readonly key: string;
 }
@@ -70,8 +72,8 @@ function compilePeer(peer: any, policyNamespace: string, strictCidr: boolean): C
   }
   const podSelector = peer.podSelector ? CompiledSelector.compile(peer.podSelector) : undefined;
   const namespaceSelector = peer.namespaceSelector ? CompiledSelector.compile(peer.namespaceSelector) : undefined;
-  const scope = namespaceSelector ? `namespaces {${namespaceSelector.key}}` : `namespace ${policyNamespace}`;
-  return { podSelector, namespaceSelector, key: `${scope} pods {${podSelector?.key ?? ''}}` };
+  const scopeKey = namespaceSelector ? `namespaces {${namespaceSelector.key}}` : `namespace ${policyNamespace}`;
+  return { podSelector, namespaceSelector, scopeKey, key: `${scopeKey} pods {${podSelector?.key ?? ''}}` };
 }
 
 /** JSON null decodes as an absent field (and as an empty struct inside a list), as the API server reads it. */

@@ -8,6 +8,11 @@ export interface LabelRequirement {
   readonly values: readonly string[];
 }
 
+/** A canonical text form of one requirement (values as a set), also used as a cache key. */
+export function requirementKey(requirement: LabelRequirement): string {
+  return `${requirement.key} ${requirement.operator} ${[...new Set(requirement.values)].sort().join(',')}`;
+}
+
 /**
  * A label selector compiled once from its JSON form: `matchLabels` and `matchExpressions`
  * are ANDed, and an empty or absent selector matches everything.
@@ -29,10 +34,7 @@ export class CompiledSelector {
   public readonly key: string;
 
   private constructor(public readonly requirements: readonly LabelRequirement[]) {
-    this.key = requirements
-      .map((r) => `${r.key} ${r.operator} ${[...new Set(r.values)].sort().join(',')}`)
-      .sort()
-      .join('; ');
+    this.key = requirements.map(requirementKey).sort().join('; ');
   }
 
   public matches(labels: Labels): boolean {

@@ -1,6 +1,6 @@
 import { RangeSet } from './range-set';
 import { ParsedCidr, ParsedIp } from '../validation/cidr';
-import { isIpv4Mapped } from '../validation/ip-address';
+import { isIpv4Mapped, unmapIpv4 } from '../validation/ip-address';
 
 /** A set of IPv4 and IPv6 addresses, such as an ipBlock (its CIDR minus each `except`). */
 export class IpSet {
@@ -27,10 +27,8 @@ export class IpSet {
   private constructor(public readonly v4: RangeSet, public readonly v6: RangeSet) {}
 
   public contains(ip: ParsedIp): boolean {
-    if (isIpv4Mapped(ip)) {
-      return this.v4.contains(ip.value % 2n ** 32n);
-    }
-    return (ip.family === 4 ? this.v4 : this.v6).contains(ip.value);
+    const address = unmapIpv4(ip);
+    return (address.family === 4 ? this.v4 : this.v6).contains(address.value);
   }
 
   public subtract(other: IpSet): IpSet {

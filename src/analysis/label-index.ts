@@ -1,6 +1,7 @@
 import { Bitset } from './bitset';
 import { cached } from './cached';
 import { CompiledSelector, LabelRequirement, Labels } from './compiled-selector';
+import { lowerBound } from './lower-bound';
 
 /** Items start..end-1. */
 export type ItemRange = readonly [start: number, end: number];
@@ -56,7 +57,7 @@ export class LabelIndex {
       if (posting.length <= rangesLength(ranges)) {
         forEachInRanges(posting, ranges, consider);
       } else {
-        ranges.forEach(([start, end]) => forEachInRange(lowerBound(posting, start), lowerBound(posting, end), (i) => consider(posting[i])));
+        ranges.forEach(([start, end]) => forEachInRange(lowerBound(posting.length, (i) => posting[i] < start), lowerBound(posting.length, (i) => posting[i] < end), (i) => consider(posting[i])));
       }
     }
     // An item has one value per key, so the postings of an `In` are disjoint.
@@ -126,19 +127,4 @@ function forEachInRanges(sorted: readonly number[], ranges: readonly ItemRange[]
       visit(id);
     }
   }
-}
-
-/** The first position in a sorted list whose value is at least `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (sorted[middle] < value) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low;
 }

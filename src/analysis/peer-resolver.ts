@@ -2,7 +2,7 @@ import { Bitset } from './bitset';
 import { cached } from './cached';
 import { ClusterIndex } from './cluster-index';
 import { CompiledPeer } from './compiled-policy';
-import { CompiledSelector } from './compiled-selector';
+import { CompiledSelector, requirementKey } from './compiled-selector';
 import { ItemRange } from './label-index';
 
 /** Class ids, as a list or as a bitset over all classes. */
@@ -62,16 +62,14 @@ export class PeerResolver {
     }
     const result = classes.clone();
     for (const requirement of podSelector.requirements) {
-      const key = `${requirement.key} ${requirement.operator} ${requirement.values.join(',')}`;
-      result.intersectWith(cached(this.requirements, key, () => index.classIndex.itemsMeeting(requirement)));
+      result.intersectWith(cached(this.requirements, requirementKey(requirement), () => index.classIndex.itemsMeeting(requirement)));
     }
     return result;
   }
 
   private scope(peer: CompiledPeer, policyNamespace: string): Scope {
     const namespaceSelector = peer.namespaceSelector;
-    const key = namespaceSelector ? `namespaces {${namespaceSelector.key}}` : `namespace ${policyNamespace}`;
-    return cached(this.scopes, key, () => {
+    return cached(this.scopes, peer.scopeKey!, () => {
       const namespaces = namespaceSelector ? this.index.namespaceIndex.select(namespaceSelector) : [this.index.namespaceIds.get(policyNamespace)!];
       const ranges = namespaces.map((ns) => this.index.classRange(ns)).filter(([start, end]) => start < end);
       const classCount = ranges.reduce((sum, [start, end]) => sum + end - start, 0);

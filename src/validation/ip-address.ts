@@ -47,6 +47,11 @@ export function isIpv4Mapped(ip: ParsedIp): boolean {
   return ip.family === 6 && ip.value / 2n ** 32n === MAPPED_PREFIX;
 }
 
+/** The address as Go compares it: an IPv4-mapped IPv6 address is its IPv4 address. */
+export function unmapIpv4(ip: ParsedIp): ParsedIp {
+  return isIpv4Mapped(ip) ? { family: 4, value: ip.value % 2n ** 32n } : ip;
+}
+
 /** Dotted-quad text of a 32-bit value. */
 export function formatIpv4(value: bigint): string {
   return [24n, 16n, 8n, 0n].map((shift) => ((value / 2n ** shift) % 256n).toString()).join('.');

@@ -1,4 +1,4 @@
-import { formatIpv4, formatIpv6, isIpv4Mapped, parseIp, parseLenientIp } from '../../src/validation/ip-address';
+import { formatIpv4, formatIpv6, isIpv4Mapped, parseIp, parseLenientIp, unmapIpv4 } from '../../src/validation/ip-address';
 
 const hex = (value: bigint | undefined) => value?.toString(16);
 
@@ -84,5 +84,15 @@ describe('formatting', () => {
     ['::ffff:10.0.0.1', '::ffff:a00:1'],
   ])('IPv6 %s is written %s (RFC 5952)', (text, canonical) => {
     expect(formatIpv6(parseLenientIp(text)!.value)).toBe(canonical);
+  });
+});
+
+describe('unmapIpv4', () => {
+  test.each([
+    ['::ffff:10.1.2.3', { family: 4, value: 0x0a010203n }],
+    ['10.1.2.3', { family: 4, value: 0x0a010203n }],
+    ['fd00::1', { family: 6, value: parseIp('fd00::1')!.value }],
+  ])('%s', (text, expected) => {
+    expect(unmapIpv4(parseIp(text)!)).toEqual(expected);
   });
 });
