@@ -57,7 +57,8 @@ export class LabelIndex {
       if (posting.length <= rangesLength(ranges)) {
         forEachInRanges(posting, ranges, consider);
       } else {
-        ranges.forEach(([start, end]) => forEachInRange(lowerBound(posting.length, (i) => posting[i] < start), lowerBound(posting.length, (i) => posting[i] < end), (i) => consider(posting[i])));
+        const positionOf = (value: number) => lowerBound(posting.length, (i) => posting[i] < value);
+        ranges.forEach(([start, end]) => forEachInRange(positionOf(start), positionOf(end), (i) => consider(posting[i])));
       }
     }
     // An item has one value per key, so the postings of an `In` are disjoint.
