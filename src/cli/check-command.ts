@@ -1,5 +1,6 @@
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
+import { findingLine } from './finding-line';
 import { parseArgs } from './parse-args';
 import { readManifests } from './read-manifests';
 import { FindingSeverity, NetworkPolicyValidator } from '../validation';
@@ -24,11 +25,12 @@ export function checkCommand(args: string[]): CommandResult {
       continue;
     }
     policies++;
-    const subject = `${file}:${documentIndex} ${manifest.metadata?.namespace ?? 'default'}/${manifest.metadata?.name ?? '<no name>'}`;
+    // An empty namespace is absent, as the cluster model reads it.
+    const subject = `${manifest.metadata?.namespace || 'default'}/${manifest.metadata?.name ?? '<no name>'}`;
     for (const finding of NetworkPolicyValidator.check(manifest, { strictCidr: strict })) {
       const isWarning = finding.severity === FindingSeverity.WARNING;
       isWarning ? warnings++ : errors++;
-      lines.push(`${subject}: ${finding.field}: ${isWarning ? 'warning: ' : ''}${finding.message}`);
+      lines.push(findingLine(`${file}:${documentIndex}`, subject, finding));
     }
   }
   const summary = `checked ${policies} NetworkPolic${policies === 1 ? 'y' : 'ies'} in ${objects.length} object(s): ${errors} error(s), ${warnings} warning(s)`;

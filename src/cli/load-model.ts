@@ -1,3 +1,4 @@
+import { findingLine } from './finding-line';
 import { readManifests } from './read-manifests';
 import { UsageError } from './usage-error';
 import { ClusterModel } from '../analysis/cluster-model';
@@ -10,8 +11,7 @@ import { FindingSeverity } from '../validation/finding';
 export function loadModel(paths: string[], strict: boolean): { model: ClusterModel; findingLines: string[]; hasErrors: boolean } {
   const documents = readManifests(paths).map((o) => ({ manifest: o.manifest, origin: `${o.file}:${o.documentIndex}` }));
   const model = ClusterModel.fromManifests(documents, { strictCidr: strict });
-  const findingLines = model.findings.map((f) =>
-    `${f.origin} ${f.subject}: ${f.field ? `${f.field}: ` : ''}${f.severity === FindingSeverity.WARNING ? 'warning: ' : ''}${f.message}`);
+  const findingLines = model.findings.map((f) => findingLine(f.origin, f.subject, f));
   return { model, findingLines, hasErrors: model.findings.some((f) => f.severity === FindingSeverity.ERROR) };
 }
 
