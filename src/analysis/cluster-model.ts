@@ -9,10 +9,10 @@ import { NamespaceInfo } from './namespace-info';
 import { PolicyInfo } from './policy-info';
 import { resolveOptions } from './resolved-options';
 import { WorkloadInfo } from './workload-info';
+import { NAMESPACE_NAME_LABEL } from '../policy/namespace-name';
 import { FindingSeverity } from '../validation/finding';
 import { NetworkPolicyValidator } from '../validation/validator';
 
-const NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /**
  * The namespaces, workloads and NetworkPolicies found in a set of manifests, ready for the
@@ -130,7 +130,7 @@ export class ClusterModel {
 
 /** The control plane sets this label on every namespace; manifests may omit it. */
 function withNameLabel(name: string, labels: Record<string, string>): Record<string, string> {
-  return { ...labels, [NAME_LABEL]: name };
+  return { ...labels, [NAMESPACE_NAME_LABEL]: name };
 }
 
 /** `namespace/name`, qualified with the kind where several kinds share a name. */

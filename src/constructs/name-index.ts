@@ -1,8 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { NETWORK_POLICY_GROUP, NETWORK_POLICY_KIND } from '../validation/network-policy-kind';
 
-const API_GROUP = 'networking.k8s.io';
-const KIND = 'NetworkPolicy';
 
 /** The app's NetworkPolicy objects by namespace and name, in tree order, and who has used this index. */
 interface NameIndex {
@@ -37,7 +36,7 @@ export function earlierNamesake(policy: ApiObject): ApiObject | undefined {
 function buildIndex(root: IConstruct): NameIndex {
   const byName = new Map<string, ApiObject[]>();
   for (const node of root.node.findAll()) {
-    if (ApiObject.isApiObject(node) && node.kind === KIND && node.apiGroup === API_GROUP) {
+    if (ApiObject.isApiObject(node) && node.kind === NETWORK_POLICY_KIND && node.apiGroup === NETWORK_POLICY_GROUP) {
       const key = nameKey(node);
       const namesakes = byName.get(key) ?? [];
       namesakes.push(node);

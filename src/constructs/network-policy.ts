@@ -11,10 +11,9 @@ import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
 import { FindingSeverity } from '../validation/finding';
 import { dns1123SubdomainErrors } from '../validation/label-syntax';
+import { NETWORK_POLICY_API_VERSION, NETWORK_POLICY_KIND } from '../validation/network-policy-kind';
 import { NetworkPolicyValidator } from '../validation/validator';
 
-const API_GROUP = 'networking.k8s.io';
-const KIND = 'NetworkPolicy';
 
 /**
  * Options the intent constructs (`AllowFrom`, `DefaultDenyAll`, ...) take for the NetworkPolicy they emit.
@@ -126,8 +125,8 @@ export class NetworkPolicy extends Construct {
     // Kubernetes' order, whatever order was given.
     this.policyTypes = props.policyTypes && Object.values(PolicyType).filter(t => props.policyTypes!.includes(t));
     this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: `${API_GROUP}/v1`,
-      kind: KIND,
+      apiVersion: NETWORK_POLICY_API_VERSION,
+      kind: NETWORK_POLICY_KIND,
       metadata: { ...props.metadata, name, namespace: this.namespaceName },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { PolicyTarget } from './policy-target';
 import { LabelSelector } from '../policy/label-selector';
+import { namespaceNameOf } from '../policy/namespace-name';
 import { Peer } from '../policy/peer';
 
 /**
@@ -11,7 +12,6 @@ import { Peer } from '../policy/peer';
 /** Longest derived name: a DNS-1123 label, so names also fit in label values and narrow terminals. */
 const MAX_LENGTH = 63;
 const HASH_LENGTH = 8;
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /**
  * Joins `words` into a DNS-1123 name. A name longer than 63 characters keeps its start and ends
@@ -72,11 +72,7 @@ function peerWords(peer: Peer): string {
 }
 
 function namespaceWords(selector: LabelSelector): string {
-  const keys = Object.keys(selector.labels);
-  if (keys.length === 1 && keys[0] === NAMESPACE_NAME_LABEL && selector.expressions.length === 0) {
-    return selector.labels[NAMESPACE_NAME_LABEL];
-  }
-  return selectorWords(selector);
+  return namespaceNameOf(selector) ?? selectorWords(selector);
 }
 
 /** Label values say more than keys (`app=db` -> `db`); keys stand in where there is no value. */

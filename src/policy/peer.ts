@@ -1,13 +1,12 @@
 import * as kplus from 'cdk8s-plus-27';
 import { inputError, quoted } from './input-error';
 import { LabelSelector } from './label-selector';
+import { NAMESPACE_NAME_LABEL, namespaceNameOf } from './namespace-name';
 import { workloadDescription, workloadPodSelector } from './workload-selector';
 import { formatCidr, HOST_BITS, INVALID_CIDR, isStrictSubset, ParsedCidr, parseCidr } from '../validation/cidr';
 import { dns1123LabelErrors } from '../validation/label-syntax';
 
 /** The label Kubernetes puts on every namespace, holding the namespace's name (since 1.21). */
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
-
 /**
  * The other end of a NetworkPolicy rule: where traffic may come from (ingress) or go to
  * (egress). One `Peer` renders as one item of a rule's `from`/`to` list.
@@ -346,11 +345,8 @@ function namespaceNameSelector(subject: string, name: string, field: string = 'n
 }
 
 function describeNamespaces(selector: LabelSelector): string {
-  const keys = Object.keys(selector.labels);
-  if (keys.length === 1 && keys[0] === NAMESPACE_NAME_LABEL && selector.expressions.length === 0) {
-    return `namespace(${selector.labels[NAMESPACE_NAME_LABEL]})`;
-  }
-  return `namespaces(${selector})`;
+  const name = namespaceNameOf(selector);
+  return name === undefined ? `namespaces(${selector})` : `namespace(${name})`;
 }
 
 /** Parses `cidr` and `excluding` strictly, checks family and containment, and returns canonical text. */

@@ -3,6 +3,7 @@ import { error } from './field-errors';
 import { FindingSeverity, ValidationFinding } from './finding';
 import { asObject } from './json-values';
 import { metadataFindings } from './metadata';
+import { NETWORK_POLICY_API_VERSION, NETWORK_POLICY_GROUP, NETWORK_POLICY_KIND } from './network-policy-kind';
 import { specFindings } from './policy-spec';
 import { RULE } from './rules';
 
@@ -24,9 +25,9 @@ export interface ValidationOptions {
   readonly strictCidr?: boolean;
 }
 
-const API_GROUP = 'networking.k8s.io';
-const API_VERSION = `${API_GROUP}/v1`;
-const KIND = 'NetworkPolicy';
+const API_GROUP = NETWORK_POLICY_GROUP;
+const API_VERSION = NETWORK_POLICY_API_VERSION;
+const KIND = NETWORK_POLICY_KIND;
 
 /**
  * Applies the API server's NetworkPolicy rules to a manifest given as plain JSON, before it reaches a
