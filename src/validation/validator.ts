@@ -25,9 +25,6 @@ export interface ValidationOptions {
   readonly strictCidr?: boolean;
 }
 
-const API_GROUP = NETWORK_POLICY_GROUP;
-const API_VERSION = NETWORK_POLICY_API_VERSION;
-const KIND = NETWORK_POLICY_KIND;
 
 /**
  * Applies the API server's NetworkPolicy rules to a manifest given as plain JSON, before it reaches a
@@ -60,15 +57,15 @@ export class NetworkPolicyValidator {
     const strictCidr = options.strictCidr ?? true;
     const object = asObject(manifest);
     if (!object) {
-      return [error(RULE.TYPE, '', `expected a JSON object for a ${KIND}, got ${Array.isArray(manifest) ? 'an array' : JSON.stringify(manifest) ?? 'nothing'}`)];
+      return [error(RULE.TYPE, '', `expected a JSON object for a ${NETWORK_POLICY_KIND}, got ${Array.isArray(manifest) ? 'an array' : JSON.stringify(manifest) ?? 'nothing'}`)];
     }
-    if (object.kind !== KIND) {
-      return [error(RULE.KIND, 'kind', `expected kind "${KIND}" (apiVersion "${API_VERSION}"), got ${JSON.stringify(object.kind) ?? 'none'}`)];
+    if (object.kind !== NETWORK_POLICY_KIND) {
+      return [error(RULE.KIND, 'kind', `expected kind "${NETWORK_POLICY_KIND}" (apiVersion "${NETWORK_POLICY_API_VERSION}"), got ${JSON.stringify(object.kind) ?? 'none'}`)];
     }
     const findings: ValidationFinding[] = [];
-    if (object.apiVersion !== API_VERSION) {
+    if (object.apiVersion !== NETWORK_POLICY_API_VERSION) {
       findings.push(error(RULE.KIND, 'apiVersion',
-        `no matches for kind "${KIND}" in version ${JSON.stringify(object.apiVersion) ?? '""'}: use "${API_VERSION}"`));
+        `no matches for kind "${NETWORK_POLICY_KIND}" in version ${JSON.stringify(object.apiVersion) ?? '""'}: use "${NETWORK_POLICY_API_VERSION}"`));
     }
     return [
       ...findings,
@@ -86,7 +83,7 @@ export class NetworkPolicyValidator {
    */
   public static isNetworkPolicy(manifest: any): boolean {
     const object = asObject(manifest);
-    return object !== undefined && object.kind === KIND && typeof object.apiVersion === 'string' && object.apiVersion.startsWith(`${API_GROUP}/`);
+    return object !== undefined && object.kind === NETWORK_POLICY_KIND && typeof object.apiVersion === 'string' && object.apiVersion.startsWith(`${NETWORK_POLICY_GROUP}/`);
   }
 
   /**
