@@ -72,6 +72,26 @@ for (const dir of ['examples', 'bench']) {
 }
 project.npmignore?.exclude('/.ci/', '/CONTRIBUTING.md');
 
+// The layers of src/, lowest first (CONTRIBUTING.md, "Layers"): a folder imports only from the
+// folders before it, and constructs/ and analysis/ never import each other.
+const LAYERS = ['k8s', 'validation', 'policy', ['constructs', 'analysis'], 'intents', 'report', 'cli'];
+const layerZones = LAYERS.flatMap((layer, rank) => (Array.isArray(layer) ? layer : [layer]).map((folder) => ({
+  target: `./src/${folder}`,
+  from: LAYERS.slice(rank).flat().filter((other) => other !== folder).map((other) => `./src/${other}`),
+  message: `src/${folder} may import only from the layers below it (${LAYERS.slice(0, rank).flat().join(', ') || 'none'}); see CONTRIBUTING.md`,
+})));
+project.eslint?.addRules({ 'import/no-restricted-paths': ['error', { zones: layerZones }] });
+// Errors that leave src/ are typed (k8s/input-error.ts), so callers branch on a class, not on message text.
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  rules: {
+    'no-restricted-syntax': ['error', {
+      selector: "ThrowStatement > NewExpression[callee.name='Error']",
+      message: 'Throw a typed error (NetpolError, InputError or a subclass), not a bare Error.',
+    }],
+  },
+});
+
 // ts-jest only transpiles (isolatedModules): type errors in tests would otherwise pass.
 const typecheck = project.addTask('typecheck', {
   description: 'Type-check tests, examples and benchmarks',
