@@ -19,12 +19,13 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { clusterObjects } from './generate-cluster';
+import { countAllowedPairs } from './pair-count';
 import { Random } from './random';
 import { fileChunks, renderJson, renderYaml } from './render';
 import { findScale, Scale } from './scales';
 import { ClusterModel, Evaluator, ManifestDocument } from '../src/analysis';
 import { parseManifestText } from '../src/cli/read-manifests';
-import { Protocol } from '../src/policy/protocol';
+import { Protocol } from '../src/k8s/protocol';
 import { VerdictReport } from '../src/report/verdict-report';
 import { ReferenceEvaluator } from '../test/analysis/reference-evaluator';
 
@@ -83,7 +84,7 @@ export function measure(scale: Scale, options: MeasureOptions = {}): BenchResult
   const build = timed(() => ClusterModel.fromManifests(documents));
   const model = build.value;
   const evaluator = new Evaluator(model);
-  const matrix = timed(() => evaluator.matrix(MATRIX_PORT)._countAllowedPairs());
+  const matrix = timed(() => countAllowedPairs(model, evaluator.matrix(MATRIX_PORT)));
 
   let referencePairs: number | undefined;
   if (REFERENCE_SCALES.includes(scale.name)) {

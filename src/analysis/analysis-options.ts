@@ -1,9 +1,11 @@
+import { ValidationOptions } from '../validation/validator';
+
 /**
  * The assumptions the evaluator makes where Kubernetes leaves the answer to the network plugin
  * or the manifests do not say. Every default is the behaviour the upstream documentation and
  * conformance tests describe.
  */
-export interface AnalysisOptions {
+export interface AnalysisOptions extends ValidationOptions {
   /**
    * ipBlock peers also match pods whose IP is known (`status.podIP` / `status.podIPs`), as the
    * upstream conformance tests expect. When false, ipBlocks only match endpoints outside the cluster.
@@ -34,13 +36,4 @@ export interface AnalysisOptions {
    * @default 'default'
    */
   readonly defaultNamespace?: string;
-
-  /**
-   * Validate ipBlock CIDRs with the strict rules of Kubernetes 1.36 and later (a policy with,
-   * e.g., host bits set is invalid and not evaluated). When false, such CIDRs are masked and
-   * the policy is evaluated.
-   *
-   * @default true
-   */
-  readonly strictCidr?: boolean;
 }

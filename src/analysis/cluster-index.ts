@@ -5,15 +5,10 @@ import { IpSet } from './ip-set';
 import { ItemRange, LabelIndex } from './label-index';
 import { lowerBound } from './lower-bound';
 import { WorkloadObject } from './manifest-reader';
-import { ContainerPortFact } from './port-set';
+import { NamespaceInfo } from './namespace-info';
 import { ResolvedOptions } from './resolved-options';
-import { unmapIpv4 } from '../validation/ip-address';
-
-/** A namespace and its labels (including `kubernetes.io/metadata.name`). */
-export interface NamespaceRecord {
-  readonly name: string;
-  readonly labels: Labels;
-}
+import { ContainerPortInfo } from './workload-info';
+import { unmapIpv4 } from '../k8s/ip-address';
 
 /**
  * Workloads that no policy can tell apart: same namespace, labels, container ports, network
@@ -23,7 +18,7 @@ export interface PodClass {
   readonly id: number;
   readonly namespace: number;
   readonly labels: Labels;
-  readonly ports: readonly ContainerPortFact[];
+  readonly ports: readonly ContainerPortInfo[];
   /** hostNetwork pods are never selected; their traffic is node traffic. */
   readonly hostNetwork: boolean;
 }
@@ -55,7 +50,7 @@ export class ClusterIndex {
   private readonly classesByIpBlock: number[][];
 
   constructor(
-    public readonly namespaces: readonly NamespaceRecord[],
+    public readonly namespaces: readonly NamespaceInfo[],
     public readonly workloads: readonly WorkloadObject[],
     public readonly policies: readonly CompiledPolicy[],
     public readonly options: ResolvedOptions,

@@ -1,15 +1,14 @@
 import { AnalysisOptions } from './analysis-options';
 import { cached } from './cached';
-import { ClusterIndex, NamespaceRecord } from './cluster-index';
+import { ClusterIndex } from './cluster-index';
 import { compilePolicy, CompiledPolicy } from './compiled-policy';
 import { ManifestDocument } from './manifest-document';
-import { readManifests, WorkloadObject } from './manifest-reader';
+import { readManifests, withNameLabel, WorkloadObject } from './manifest-reader';
 import { ModelFinding } from './model-finding';
 import { NamespaceInfo } from './namespace-info';
 import { PolicyInfo } from './policy-info';
 import { resolveOptions } from './resolved-options';
 import { WorkloadInfo } from './workload-info';
-import { NAMESPACE_NAME_LABEL } from '../policy/namespace-name';
 import { FindingSeverity } from '../validation/finding';
 import { NetworkPolicyValidator } from '../validation/validator';
 
@@ -74,7 +73,7 @@ export class ClusterModel {
       const supported = NetworkPolicyValidator.isNetworkPolicy(policy.manifest);
       const findings: ModelFinding[] = supported
         ? NetworkPolicyValidator.check(policy.manifest, { strictCidr: resolved.strictCidr })
-          .map((f) => ({ severity: f.severity, origin: policy.origin, subject, field: f.field || undefined, message: f.message, rule: f.rule }))
+          .map((f) => ({ severity: f.severity, origin: policy.origin, subject, field: f.field, message: f.message, rule: f.rule }))
         : [{
           severity: FindingSeverity.WARNING,
           origin: policy.origin,
@@ -96,7 +95,7 @@ export class ClusterModel {
     const declared = new Set(contents.namespaces.map((ns) => ns.name));
     const implied = [...contents.usedNamespaces].filter((name) => !declared.has(name)).sort();
     this.namespaces = [
-      ...contents.namespaces.map((ns) => ({ name: ns.name, labels: withNameLabel(ns.name, ns.labels), declared: true, origin: ns.origin })),
+      ...contents.namespaces,
       ...implied.map((name) => ({ name, labels: withNameLabel(name, {}), declared: false })),
     ];
 
@@ -123,14 +122,8 @@ export class ClusterModel {
       });
     }
 
-    const records: NamespaceRecord[] = this.namespaces.map((ns) => ({ name: ns.name, labels: ns.labels }));
-    this._index = new ClusterIndex(records, contents.workloads, compiled, resolved);
+    this._index = new ClusterIndex(this.namespaces, contents.workloads, compiled, resolved);
   }
-}
-
-/** The control plane sets this label on every namespace; manifests may omit it. */
-function withNameLabel(name: string, labels: Record<string, string>): Record<string, string> {
-  return { ...labels, [NAMESPACE_NAME_LABEL]: name };
 }
 
 /** `namespace/name`, qualified with the kind where several kinds share a name. */

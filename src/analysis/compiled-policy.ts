@@ -2,8 +2,9 @@ import { CompiledSelector } from './compiled-selector';
 import { IpSet } from './ip-set';
 import { PolicyObject } from './manifest-reader';
 import { PortSet } from './port-set';
-import { TrafficDirection } from './traffic-direction';
-import { parseCidr, ParsedCidr } from '../validation/cidr';
+import { parseCidr, ParsedCidr } from '../k8s/cidr';
+import { KubeNetworkPolicyPeer, KubeNetworkPolicyPort, KubeNetworkPolicySpec } from '../k8s/kube-json';
+import { TrafficDirection } from '../k8s/traffic-direction';
 
 /** One `from`/`to` item. Exactly one of the forms applies: selectors, or an ipBlock. */
 export interface CompiledPeer {
@@ -40,31 +41,41 @@ export interface CompiledPolicy {
   readonly egress?: readonly CompiledRule[];
 }
 
+/** An ingress or egress rule, its `from` or `to` as `peers`. */
+interface RuleParts {
+  readonly peers?: KubeNetworkPolicyPeer[];
+  readonly ports?: KubeNetworkPolicyPort[];
+}
+
 /** Compiles a policy the validator accepted. */
 export function compilePolicy(policy: PolicyObject, strictCidr: boolean): CompiledPolicy {
-  const spec = withoutNulls(policy.manifest.spec ?? {});
-  const ingressRules: any[] = spec.ingress ?? [];
-  const egressRules: any[] = spec.egress ?? [];
+  // Validated: every field has its type, though JSON null may stand for an absent one.
+  const spec = (withoutNulls(policy.manifest.spec) ?? {}) as Partial<KubeNetworkPolicySpec>;
+  const egressRules = spec.egress ?? [];
   // Defaulting of an absent or empty policyTypes: Ingress, plus Egress iff there is an egress rule.
-  const types: string[] = spec.policyTypes?.length ? spec.policyTypes : ['Ingress', ...(egressRules.length > 0 ? ['Egress'] : [])];
-  const compileRules = (rules: any[], direction: TrafficDirection, peersField: string): CompiledRule[] =>
-    rules.map((rule, index) => ({
+  const types: readonly string[] = spec.policyTypes?.length
+    ? spec.policyTypes
+    : [TrafficDirection.INGRESS, ...(egressRules.length > 0 ? [TrafficDirection.EGRESS] : [])];
+  const compileRules = (rules: readonly RuleParts[], direction: TrafficDirection): CompiledRule[] =>
+    rules.map(({ peers, ports }, index) => ({
       direction,
       index,
-      peers: rule?.[peersField]?.length ? rule[peersField].map((peer: any) => compilePeer(peer, policy.namespaceName, strictCidr)) : undefined,
-      ports: PortSet.fromRulePorts(rule?.ports),
+      peers: peers?.length ? peers.map((peer) => compilePeer(peer, policy.namespaceName, strictCidr)) : undefined,
+      ports: PortSet.fromRulePorts(ports),
     }));
   return {
     id: `${policy.namespaceName}/${policy.name}`,
     namespaceName: policy.namespaceName,
     origin: policy.origin,
     podSelector: CompiledSelector.compile(spec.podSelector),
-    ingress: types.includes('Ingress') ? compileRules(ingressRules, TrafficDirection.INGRESS, 'from') : undefined,
-    egress: types.includes('Egress') ? compileRules(egressRules, TrafficDirection.EGRESS, 'to') : undefined,
+    ingress: types.includes(TrafficDirection.INGRESS)
+      ? compileRules((spec.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports })), TrafficDirection.INGRESS) : undefined,
+    egress: types.includes(TrafficDirection.EGRESS)
+      ? compileRules(egressRules.map((r) => ({ peers: r.to, ports: r.ports })), TrafficDirection.EGRESS) : undefined,
   };
 }
 
-function compilePeer(peer: any, policyNamespace: string, strictCidr: boolean): CompiledPeer {
+function compilePeer(peer: KubeNetworkPolicyPeer, policyNamespace: string, strictCidr: boolean): CompiledPeer {
   if (peer.ipBlock) {
     const cidr = (text: string): ParsedCidr => parseCidr(text, strictCidr).cidr!;
     const ipBlock = IpSet.fromIpBlock(cidr(peer.ipBlock.cidr), (peer.ipBlock.except ?? []).map(cidr));
@@ -77,12 +88,12 @@ function compilePeer(peer: any, policyNamespace: string, strictCidr: boolean): C
 }
 
 /** JSON null decodes as an absent field (and as an empty struct inside a list), as the API server reads it. */
-function withoutNulls(value: any): any {
+function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map((item) => (item === null ? {} : withoutNulls(item)));
   }
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
   }
-  return value;
+  return value === null ? undefined : value;
 }

@@ -1,3 +1,5 @@
+import { KubeLabelSelector } from '../k8s/kube-json';
+
 /** Labels of a pod or namespace. */
 export type Labels = Readonly<Record<string, string>>;
 
@@ -19,13 +21,13 @@ export function requirementKey(requirement: LabelRequirement): string {
  */
 export class CompiledSelector {
   /** Compiles a (validated) selector; `undefined` is the empty selector. */
-  public static compile(json: any): CompiledSelector {
+  public static compile(json: KubeLabelSelector | undefined): CompiledSelector {
     const requirements: LabelRequirement[] = [];
-    for (const [key, value] of Object.entries<string>(json?.matchLabels ?? {})) {
+    for (const [key, value] of Object.entries(json?.matchLabels ?? {})) {
       requirements.push({ key, operator: 'In', values: [value] });
     }
     for (const expression of json?.matchExpressions ?? []) {
-      requirements.push({ key: expression.key, operator: expression.operator, values: expression.values ?? [] });
+      requirements.push({ key: expression.key, operator: expression.operator as LabelRequirement['operator'], values: expression.values ?? [] });
     }
     return new CompiledSelector(requirements);
   }

@@ -1,4 +1,4 @@
-import { Protocol } from '../policy/protocol';
+import { Protocol } from '../k8s/protocol';
 
 /** A destination port: exactly one of `port` and `portName`, and a protocol. */
 export interface PortQuery {

@@ -1,7 +1,8 @@
 import { cached } from './cached';
 import { ClusterModel } from './cluster-model';
-import { ContainerPortFact } from './port-set';
-import { parseIp, ParsedIp } from '../validation/cidr';
+import { ContainerPortInfo } from './workload-info';
+import { parseIp, ParsedIp } from '../k8s/cidr';
+import { InputError } from '../k8s/input-error';
 
 /** Who is at one end of a connection. */
 export interface Endpoint {
@@ -19,7 +20,7 @@ export interface Endpoint {
   /** The workload's namespace, for `pod` and `hostNetwork`. */
   readonly namespaceName?: string;
   /** The workload's container ports (none for the other kinds). */
-  readonly ports: readonly ContainerPortFact[];
+  readonly ports: readonly ContainerPortInfo[];
   /** Known addresses (none for the node or a workload whose IP is unknown). */
   readonly ips: readonly ParsedIp[];
 }
@@ -61,7 +62,7 @@ export class EndpointResolver {
   public resolve(text: string, role: 'source' | 'destination' | 'endpoint'): Endpoint {
     if (text === NODE) {
       if (role === 'destination') {
-        throw new Error(`NP-INPUT[destination]: "${NODE}" can only be a source (traffic from a pod's own node)`);
+        throw new InputError('destination', [`"${NODE}" can only be a source (traffic from a pod's own node)`]);
       }
       return { label: NODE, kind: 'node', ports: [], ips: [] };
     }
@@ -75,8 +76,8 @@ export class EndpointResolver {
       return owners.length === 1 ? this.workload(owners[0]) : { label: text, kind: 'outside', ports: [], ips: [ip] };
     }
     const matches = closeMatches(text, [...this.byName.keys()]);
-    throw new Error(`NP-INPUT[${role}]: unknown endpoint "${text}"; `
-      + (matches.length > 0 ? `close matches: ${matches.join(', ')}` : 'use namespace/name of a workload or pod, an IP address, or "node"'));
+    throw new InputError(role, [`unknown endpoint "${text}"`,
+      matches.length > 0 ? `close matches: ${matches.join(', ')}` : 'use namespace/name of a workload or pod, an IP address, or "node"']);
   }
 
   /** The endpoint of a workload of the model. */

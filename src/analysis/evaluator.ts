@@ -1,15 +1,18 @@
 import { ClusterModel } from './cluster-model';
 import { ConnectionQuery, PortQuery } from './connection-query';
 import { Endpoint, EndpointResolver } from './endpoint';
-import { Exemption, explainConnection, explainIsolation, explainSide } from './explanation';
+import { Exemption, exemptionDecision, explainConnection, explainIsolation, explainSide } from './explanation';
 import { IsolationVerdict } from './isolation-verdict';
+import { decideSide } from './layer-combination';
 import { buildClassMatrix } from './matrix-builder';
+import { NetworkPolicyLayer } from './network-policy-layer';
 import { PeerResolver } from './peer-resolver';
+import { PolicyLayer, SideQuery } from './policy-layer';
 import { checkPortQuery, portNumberOn } from './port-target';
 import { ReachabilityMatrix } from './reachability-matrix';
-import { evaluateSide } from './side-evaluation';
-import { TrafficDirection } from './traffic-direction';
-import { Verdict } from './verdict';
+import { DecisionLayer, LayerDecision, SideVerdict, Verdict } from './verdict';
+import { InputError } from '../k8s/input-error';
+import { TrafficDirection } from '../k8s/traffic-direction';
 
 /**
  * Answers reachability questions about a `ClusterModel` with `networking.k8s.io/v1` semantics:
@@ -24,6 +27,9 @@ import { Verdict } from './verdict';
  */
 export class Evaluator {
   private readonly endpoints: EndpointResolver;
+  private readonly networkPolicy: NetworkPolicyLayer;
+  /** The layers that decide each side, in evaluation order (the default comes after them). */
+  private readonly layers: readonly PolicyLayer[];
   /** What each peer matches, shared by the matrices of every port; made on the first matrix. */
   private peers?: PeerResolver;
 
@@ -32,6 +38,8 @@ export class Evaluator {
    */
   constructor(public readonly model: ClusterModel) {
     this.endpoints = new EndpointResolver(model);
+    this.networkPolicy = new NetworkPolicyLayer(model._index);
+    this.layers = [this.networkPolicy];
   }
 
   /**
@@ -49,33 +57,27 @@ export class Evaluator {
     const portNumber = portNumberOn(portQuery, destinationPorts);
     if (portNumber === undefined) {
       const known = destinationPorts.map((p) => `${p.protocol}/${p.port}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none';
-      throw new Error(`NP-INPUT[port]: ${destination.label} has no ${portQuery.protocol} container port named "${portQuery.portName}" `
-        + `(port names resolve on the destination pod; its ports: ${known})`);
+      throw new InputError('port', [`${destination.label} has no ${portQuery.protocol} container port named "${portQuery.portName}" `
+        + `(port names resolve on the destination pod; its ports: ${known})`]);
     }
 
     const port = { protocol: portQuery.protocol, port: portNumber, destinationPorts };
-    const index = this.model._index;
-    const options = index.options;
+    const options = this.model._index.options;
     const self = options.allowSelfTraffic && source.workload !== undefined && source.workload === destination.workload;
     const node = options.allowNodeTraffic && source.kind === 'node';
-    const egressExemption: Exemption | undefined = self ? 'self' : undefined;
-    const ingressExemption: Exemption | undefined = self ? 'self' : node ? 'node' : undefined;
-
-    const egressSide = evaluateSide(index, TrafficDirection.EGRESS, source, destination, port);
-    const ingressSide = evaluateSide(index, TrafficDirection.INGRESS, destination, source, port);
-    const egress = explainSide(egressSide, egressExemption, this.excludedFor(source));
-    const ingress = explainSide(ingressSide, ingressExemption, this.excludedFor(destination));
+    const egress = this.side({ direction: TrafficDirection.EGRESS, subject: source, peer: destination, port }, self ? 'self' : undefined);
+    const ingress = this.side({ direction: TrafficDirection.INGRESS, subject: destination, peer: source, port }, self ? 'self' : node ? 'node' : undefined);
     return {
       allowed: egress.verdict.allowed && ingress.verdict.allowed,
       source: source.label,
       destination: destination.label,
-      port: portQuery.label,
-      portNumber,
+      port: portNumber,
+      portName: portQuery.portName,
       protocol: portQuery.protocol,
       egress: egress.verdict,
       ingress: ingress.verdict,
       decisions: [...egress.decisions, ...ingress.decisions],
-      explanation: explainConnection(egress.verdict, ingress.verdict, egressExemption),
+      explanation: explainConnection(egress.verdict, ingress.verdict, self ? 'self' : undefined),
     };
   }
 
@@ -96,9 +98,7 @@ export class Evaluator {
    */
   public isolation(endpoint: string, direction: TrafficDirection): IsolationVerdict {
     const subject = this.endpoints.resolve(endpoint, 'endpoint');
-    const index = this.model._index;
-    const selecting = subject.kind !== 'pod' ? []
-      : (direction === TrafficDirection.INGRESS ? index.ingressPolicies : index.egressPolicies)[subject.podClass!].map((id) => index.policies[id].id);
+    const selecting = subject.kind !== 'pod' ? [] : this.networkPolicy.selecting(direction, subject.podClass!).map((p) => p.id);
     const excludedPolicies = this.excludedFor(subject);
     return {
       endpoint: subject.label,
@@ -117,7 +117,14 @@ export class Evaluator {
   public matrix(query: PortQuery): ReachabilityMatrix {
     const portQuery = checkPortQuery(query);
     this.peers ??= new PeerResolver(this.model._index);
-    return ReachabilityMatrix._create(this.model, portQuery, buildClassMatrix(this.model._index, portQuery, this.peers));
+    return ReachabilityMatrix._create(this.model, portQuery, buildClassMatrix(this.model._index, this.layers, portQuery, this.peers));
+  }
+
+  /** One side: the implicit layer when Kubernetes always allows it, else the policy layers in order. */
+  private side(query: SideQuery, exemption: Exemption | undefined): { verdict: SideVerdict; decisions: LayerDecision[] } {
+    const decisions = exemption ? [exemptionDecision(query.direction, query.subject, exemption)] : decideSide(this.layers, query);
+    const networkPolicy = decisions.find((d) => d.layer === DecisionLayer.NETWORK_POLICY) ?? this.networkPolicy.decide(query);
+    return { verdict: explainSide(query.subject, decisions, networkPolicy, this.excludedFor(query.subject)), decisions };
   }
 
   private excludedFor(endpoint: Endpoint): string[] {

@@ -1,43 +1,48 @@
 import { Endpoint } from './endpoint';
-import { AdmittingRule, SideEvaluation } from './side-evaluation';
-import { TrafficDirection } from './traffic-direction';
-import { DecisionLayer, DecisionOutcome, LayerDecision, RuleReference, SideVerdict } from './verdict';
+import { DecisionLayer, DecisionOutcome, LayerDecision, SideVerdict } from './verdict';
+import { TrafficDirection } from '../k8s/traffic-direction';
 
 /** Traffic Kubernetes allows whatever the policies say, when the options assume it. */
 export type Exemption = 'self' | 'node';
 
-/** One side's verdict and the decisions behind it. */
-export interface ExplainedSide {
-  readonly verdict: SideVerdict;
-  readonly decisions: LayerDecision[];
+/** `egress from <subject>` or `ingress to <subject>`. */
+export function sideName(direction: TrafficDirection, subject: string): string {
+  return direction === TrafficDirection.EGRESS ? `egress from ${subject}` : `ingress to ${subject}`;
 }
 
-/** Turns a side's evaluation into its verdict, decisions and reason clause. */
-export function explainSide(side: SideEvaluation, exemption: Exemption | undefined, excludedPolicies: string[]): ExplainedSide {
-  const isolated = side.selecting.length > 0;
-  const admittedBy = side.admitted.map(ruleReference);
-  const policyAllows = !isolated || admittedBy.length > 0;
-  const reason = exemption ? exemptionClause(side, exemption) : policyClause(side, admittedBy);
-  const decision: LayerDecision = {
-    layer: exemption ? DecisionLayer.IMPLICIT : DecisionLayer.NETWORK_POLICY,
-    direction: side.direction,
-    outcome: exemption || policyAllows ? DecisionOutcome.ALLOW : DecisionOutcome.DENY,
-    policies: exemption ? [] : side.selecting.map((p) => p.id),
-    rules: exemption ? [] : admittedBy,
-    reason,
-  };
+/** Why an endpoint that is not a pod on the pod network is outside NetworkPolicy's reach. */
+export const NOT_SUBJECT: Record<Exclude<Endpoint['kind'], 'pod'>, string> = {
+  outside: 'outside the cluster',
+  node: 'node traffic',
+  hostNetwork: 'hostNetwork pod',
+};
+
+/** The decision of the implicit layer for a side Kubernetes always allows. */
+export function exemptionDecision(direction: TrafficDirection, subject: Endpoint, exemption: Exemption): LayerDecision {
+  const reason = exemption === 'self'
+    ? `${subject.label} can always reach itself (allowSelfTraffic)`
+    : `${sideName(direction, subject.label)} from its own node is always allowed (allowNodeTraffic)`;
+  return { layer: DecisionLayer.IMPLICIT, direction, outcome: DecisionOutcome.ACCEPT, policies: [], rules: [], reason };
+}
+
+/**
+ * A side's verdict from the decisions of the layers asked (the last one stands) and the
+ * NetworkPolicy layer's view of the subject, which says whether it is isolated even where
+ * another layer decided.
+ */
+export function explainSide(subject: Endpoint, decisions: readonly LayerDecision[], networkPolicy: LayerDecision,
+  excludedPolicies: string[]): SideVerdict {
+  const decided = decisions[decisions.length - 1];
   return {
-    verdict: {
-      direction: side.direction,
-      endpoint: side.subject.label,
-      allowed: exemption !== undefined || policyAllows,
-      isolated,
-      selectingPolicies: side.selecting.map((p) => p.id),
-      admittedBy,
-      excludedPolicies,
-      reason,
-    },
-    decisions: [decision],
+    direction: decided.direction,
+    endpoint: subject.label,
+    allowed: decided.outcome === DecisionOutcome.ACCEPT,
+    decidedBy: decided.layer,
+    isolated: networkPolicy.policies.length > 0,
+    selectingPolicies: networkPolicy.policies,
+    admittedBy: networkPolicy.outcome === DecisionOutcome.ACCEPT ? networkPolicy.rules : [],
+    excludedPolicies,
+    reason: sideReason(decisions),
   };
 }
 
@@ -61,7 +66,7 @@ export function explainConnection(egress: SideVerdict, ingress: SideVerdict, exe
 
 /** The reason clause of an isolation query. */
 export function explainIsolation(subject: Endpoint, direction: TrafficDirection, selecting: string[], excluded: string[]): string {
-  const side = `${direction === TrafficDirection.EGRESS ? 'egress from' : 'ingress to'} ${subject.label}`;
+  const side = sideName(direction, subject.label);
   if (subject.kind !== 'pod') {
     return `${side} is not subject to NetworkPolicy (${NOT_SUBJECT[subject.kind]})`;
   }
@@ -72,38 +77,14 @@ export function explainIsolation(subject: Endpoint, direction: TrafficDirection,
   return `${side} is not isolated: no NetworkPolicy of namespace ${subject.namespaceName} selects it for ${direction}${notEvaluated}`;
 }
 
-function ruleReference({ policy, rule }: AdmittingRule): RuleReference {
-  return { policy: policy.id, origin: policy.origin, direction: rule.direction, ruleIndex: rule.index };
-}
-
-function sideName(side: SideEvaluation): string {
-  return side.direction === TrafficDirection.EGRESS ? `egress from ${side.subject.label}` : `ingress to ${side.subject.label}`;
-}
-
-function exemptionClause(side: SideEvaluation, exemption: Exemption): string {
-  return exemption === 'self'
-    ? `${side.subject.label} can always reach itself (allowSelfTraffic)`
-    : `${sideName(side)} from its own node is always allowed (allowNodeTraffic)`;
-}
-
-/** Why an endpoint that is not a pod on the pod network is outside NetworkPolicy's reach. */
-const NOT_SUBJECT: Record<Exclude<Endpoint['kind'], 'pod'>, string> = {
-  outside: 'outside the cluster',
-  node: 'node traffic',
-  hostNetwork: 'hostNetwork pod',
-};
-
-function policyClause(side: SideEvaluation, admittedBy: RuleReference[]): string {
-  if (side.subject.kind !== 'pod') {
-    return `${sideName(side)} is not subject to NetworkPolicy (${NOT_SUBJECT[side.subject.kind]})`;
+/**
+ * Why a side went as it did: the deciding layer's reason; when the default decided, why the
+ * layers before it left the side open (e.g. `egress from prod/web is not isolated`).
+ */
+function sideReason(decisions: readonly LayerDecision[]): string {
+  const decided = decisions[decisions.length - 1];
+  if (decided.layer !== DecisionLayer.DEFAULT || decisions.length === 1) {
+    return decided.reason;
   }
-  if (side.selecting.length === 0) {
-    return `${sideName(side)} is not isolated`;
-  }
-  if (admittedBy.length > 0) {
-    const rules = admittedBy.map((r) => `${r.policy} spec.${r.direction === TrafficDirection.INGRESS ? 'ingress' : 'egress'}[${r.ruleIndex}]`);
-    return `${sideName(side)} is allowed by ${rules.join(', ')}`;
-  }
-  const policies = side.selecting.map((p) => p.id);
-  return `${sideName(side)} is isolated by ${policies.join(', ')}, and none of ${policies.length === 1 ? 'its' : 'their'} rules admits ${side.peer.label}`;
+  return decisions.slice(0, -1).map((d) => d.reason).join(', and ');
 }

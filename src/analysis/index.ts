@@ -8,6 +8,5 @@ export * from './model-finding';
 export * from './namespace-info';
 export * from './policy-info';
 export * from './reachability-matrix';
-export * from './traffic-direction';
 export * from './verdict';
 export * from './workload-info';

@@ -1,6 +1,6 @@
 import { RangeSet } from './range-set';
-import { ParsedCidr, ParsedIp } from '../validation/cidr';
-import { isIpv4Mapped, unmapIpv4 } from '../validation/ip-address';
+import { ParsedCidr, ParsedIp } from '../k8s/cidr';
+import { isIpv4Mapped, unmapIpv4 } from '../k8s/ip-address';
 
 /** A set of IPv4 and IPv6 addresses, such as an ipBlock (its CIDR minus each `except`). */
 export class IpSet {

@@ -1,4 +1,4 @@
-import { TrafficDirection } from './traffic-direction';
+import { TrafficDirection } from '../k8s/traffic-direction';
 
 /** Whether NetworkPolicy isolates one endpoint for one direction, and which policies do. */
 export interface IsolationVerdict {

@@ -1,16 +1,12 @@
 import { ManifestDocument } from './manifest-document';
 import { ModelFinding } from './model-finding';
+import { NamespaceInfo } from './namespace-info';
 import { ContainerPortInfo } from './workload-info';
-import { Protocol } from '../policy/protocol';
-import { parseIp, ParsedIp } from '../validation/cidr';
+import { parseIp, ParsedIp } from '../k8s/cidr';
+import { asArray, asObject, JsonObject } from '../k8s/json-values';
+import { NAMESPACE_NAME_LABEL, NETWORK_POLICY_KIND, POD_TEMPLATE_PATHS } from '../k8s/kinds';
+import { Protocol } from '../k8s/protocol';
 import { FindingSeverity } from '../validation/finding';
-
-/** A Namespace object. */
-export interface NamespaceObject {
-  readonly name: string;
-  readonly labels: Record<string, string>;
-  readonly origin: string;
-}
 
 /** A Pod or a workload standing for its pods. */
 export interface WorkloadObject {
@@ -29,13 +25,14 @@ export interface WorkloadObject {
 export interface PolicyObject {
   readonly namespaceName: string;
   readonly name: string;
-  readonly manifest: any;
+  readonly manifest: JsonObject;
   readonly origin: string;
 }
 
 /** What the manifests contain, as far as reachability is concerned. */
 export interface ManifestContents {
-  readonly namespaces: NamespaceObject[];
+  /** The Namespace objects, their labels completed with `kubernetes.io/metadata.name`. */
+  readonly namespaces: NamespaceInfo[];
   /** Every namespace some object lives in, declared or not. */
   readonly usedNamespaces: Set<string>;
   readonly workloads: WorkloadObject[];
@@ -43,46 +40,38 @@ export interface ManifestContents {
   readonly findings: ModelFinding[];
 }
 
-/** Where each workload kind keeps its pod template. */
-const POD_TEMPLATE_PATHS: Record<string, string[]> = {
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
-
 /** Reads namespaces, workloads and policies out of manifests; `kind: List` items are read in turn. */
 export function readManifests(documents: readonly ManifestDocument[], defaultNamespace: string): ManifestContents {
   const contents: ManifestContents = { namespaces: [], usedNamespaces: new Set(), workloads: [], policies: [], findings: [] };
   const seen = new Map<string, string>();
-  const visit = (manifest: any, origin: string): void => {
-    if (manifest === null || manifest === undefined) {
+  const visit = (value: unknown, origin: string): void => {
+    if (value === null || value === undefined) {
       return; // an empty YAML document
     }
-    if (typeof manifest !== 'object' || Array.isArray(manifest)) {
+    const manifest = asObject(value);
+    if (manifest === undefined) {
       contents.findings.push(finding(FindingSeverity.ERROR, origin, '(document)', 'NP-INPUT-DOCUMENT', 'not a Kubernetes object; skipped'));
       return;
     }
-    const kind = String(manifest.kind ?? '');
-    if (kind === 'List' || (kind.endsWith('List') && Array.isArray(manifest.items))) {
-      (manifest.items ?? []).forEach((item: any, i: number) => visit(item, `${origin} items[${i}]`));
+    const kind = typeof manifest.kind === 'string' ? manifest.kind : '';
+    const items = asArray(manifest.items);
+    if (kind === 'List' || (kind.endsWith('List') && items)) {
+      (items ?? []).forEach((item, i) => visit(item, `${origin} items[${i}]`));
       return;
     }
-    const declaredNamespace = textOf(manifest.metadata?.namespace);
+    const metadata = asObject(manifest.metadata);
+    const declaredNamespace = textOf(metadata?.namespace);
     if (declaredNamespace) {
       contents.usedNamespaces.add(declaredNamespace);
     }
     const isNamespace = kind === 'Namespace';
-    const isWorkload = kind === 'Pod' || kind in POD_TEMPLATE_PATHS;
-    const isPolicy = kind === 'NetworkPolicy';
+    const isWorkload = kind === 'Pod' || POD_TEMPLATE_PATHS.has(kind);
+    const isPolicy = kind === NETWORK_POLICY_KIND;
     if (!isNamespace && !isWorkload && !isPolicy) {
       return;
     }
     const namespaceName = declaredNamespace ?? defaultNamespace;
-    const name = textOf(manifest.metadata?.name);
+    const name = textOf(metadata?.name);
     if (!name) {
       contents.findings.push(finding(FindingSeverity.WARNING, origin, `${namespaceName}/(unnamed ${kind})`, 'NP-INPUT-NAME', 'has no metadata.name; skipped'));
       return;
@@ -96,7 +85,7 @@ export function readManifests(documents: readonly ManifestDocument[], defaultNam
     }
     seen.set(identity, origin);
     if (isNamespace) {
-      contents.namespaces.push({ name, labels: labelsOf(manifest.metadata?.labels), origin });
+      contents.namespaces.push({ name, labels: withNameLabel(name, labelsOf(metadata?.labels)), declared: true, origin });
       return;
     }
     contents.usedNamespaces.add(namespaceName);
@@ -110,11 +99,19 @@ export function readManifests(documents: readonly ManifestDocument[], defaultNam
   return contents;
 }
 
-function readWorkload(manifest: any, kind: string, namespaceName: string, name: string, origin: string, findings: ModelFinding[]): WorkloadObject {
-  const template = kind === 'Pod' ? manifest : POD_TEMPLATE_PATHS[kind].reduce((node: any, key) => node?.[key], manifest);
+/** The control plane sets this label on every namespace, to the namespace's real name; manifests may omit it. */
+export function withNameLabel(name: string, labels: Record<string, string>): Record<string, string> {
+  return { ...labels, [NAMESPACE_NAME_LABEL]: name };
+}
+
+function readWorkload(manifest: JsonObject, kind: string, namespaceName: string, name: string, origin: string,
+  findings: ModelFinding[]): WorkloadObject {
+  const template = kind === 'Pod' ? manifest : POD_TEMPLATE_PATHS.get(kind)!.reduce<JsonObject | undefined>((node, key) => asObject(node?.[key]), manifest);
+  const templateSpec = asObject(template?.spec);
   const ports: ContainerPortInfo[] = [];
-  for (const container of arrayOf(template?.spec?.containers)) {
-    for (const port of arrayOf(container?.ports)) {
+  for (const container of asArray(templateSpec?.containers) ?? []) {
+    for (const entry of asArray(asObject(container)?.ports) ?? []) {
+      const port = asObject(entry);
       if (typeof port?.containerPort === 'number') {
         ports.push({ name: textOf(port.name), port: port.containerPort, protocol: (textOf(port.protocol) ?? Protocol.TCP) as Protocol });
       }
@@ -123,8 +120,10 @@ function readWorkload(manifest: any, kind: string, namespaceName: string, name: 
   const ipTexts: string[] = [];
   const ips: ParsedIp[] = [];
   if (kind === 'Pod') {
-    const texts = [manifest.status?.podIP, ...arrayOf(manifest.status?.podIPs).map((entry: any) => entry?.ip)].filter((t) => typeof t === 'string');
-    for (const text of new Set<string>(texts)) {
+    const status = asObject(manifest.status);
+    const texts = [status?.podIP, ...(asArray(status?.podIPs) ?? []).map((entry) => asObject(entry)?.ip)]
+      .filter((t): t is string => typeof t === 'string');
+    for (const text of new Set(texts)) {
       const ip = parseIp(text);
       if (ip) {
         ipTexts.push(text);
@@ -138,35 +137,29 @@ function readWorkload(manifest: any, kind: string, namespaceName: string, name: 
     namespaceName,
     name,
     kind,
-    labels: labelsOf(template?.metadata?.labels),
+    labels: labelsOf(asObject(template?.metadata)?.labels),
     ports,
     ips,
     ipTexts,
-    hostNetwork: template?.spec?.hostNetwork === true,
+    hostNetwork: templateSpec?.hostNetwork === true,
     origin,
   };
 }
 
 function finding(severity: FindingSeverity, origin: string, subject: string, rule: string, message: string): ModelFinding {
-  return { severity, origin, subject, rule, message };
+  return { severity, origin, subject, field: '', rule, message };
 }
 
-function labelsOf(value: any): Record<string, string> {
+function labelsOf(value: unknown): Record<string, string> {
   const labels: Record<string, string> = {};
-  if (value && typeof value === 'object') {
-    for (const [key, text] of Object.entries(value)) {
-      if (typeof text === 'string') {
-        labels[key] = text;
-      }
+  for (const [key, text] of Object.entries(asObject(value) ?? {})) {
+    if (typeof text === 'string') {
+      labels[key] = text;
     }
   }
   return labels;
 }
 
-function textOf(value: any): string | undefined {
+function textOf(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function arrayOf(value: any): any[] {
-  return Array.isArray(value) ? value : [];
 }

@@ -16,11 +16,10 @@ export interface ModelFinding {
   readonly subject: string;
 
   /**
-   * The field path, e.g. `spec.ingress[0].ports[0].port`.
-   *
-   * @default - the finding concerns the whole object
+   * The field path, e.g. `spec.ingress[0].ports[0].port`; empty when the finding concerns the
+   * whole object (as in `ValidationFinding`).
    */
-  readonly field?: string;
+  readonly field: string;
 
   /** What is wrong and what the analysis did about it. */
   readonly message: string;

@@ -1,6 +1,10 @@
-import { PortQuery } from '../analysis/connection-query';
-import { ManifestDocument } from '../analysis/manifest-document';
-import { Protocol } from '../policy/protocol';
+import { PortQuery } from './connection-query';
+import { ManifestDocument } from './manifest-document';
+import { portQueryOf } from './port-target';
+import { asArray, asObject, JsonObject } from '../k8s/json-values';
+import { NETWORK_POLICY_KIND } from '../k8s/kinds';
+import { portNumberErrors } from '../k8s/label-syntax';
+import { Protocol } from '../k8s/protocol';
 
 /** The ports a report shows matrices for, and those left out to keep it readable. */
 export interface ReportPorts {
@@ -21,16 +25,19 @@ const PROTOCOL_ORDER = [Protocol.TCP, Protocol.UDP, Protocol.SCTP];
  */
 export function policyPorts(documents: readonly ManifestDocument[], max: number = MAX_REPORT_PORTS): ReportPorts {
   const found = new Map<string, PortQuery>();
-  const visit = (manifest: any): void => {
-    if (Array.isArray(manifest?.items)) {
-      manifest.items.forEach(visit);
-    }
-    if (manifest?.kind !== 'NetworkPolicy') {
+  const visit = (value: unknown): void => {
+    const manifest = asObject(value);
+    if (manifest === undefined) {
       return;
     }
-    for (const rule of [...arrayOf(manifest.spec?.ingress), ...arrayOf(manifest.spec?.egress)]) {
-      for (const entry of arrayOf(rule?.ports)) {
-        const query = portQueryOf(entry);
+    (asArray(manifest.items) ?? []).forEach(visit);
+    if (manifest.kind !== NETWORK_POLICY_KIND) {
+      return;
+    }
+    const spec = asObject(manifest.spec);
+    for (const rule of [...asArray(spec?.ingress) ?? [], ...asArray(spec?.egress) ?? []]) {
+      for (const entry of asArray(asObject(rule)?.ports) ?? []) {
+        const query = entryQuery(asObject(entry));
         if (query) {
           found.set(labelOf(query), query);
         }
@@ -42,16 +49,15 @@ export function policyPorts(documents: readonly ManifestDocument[], max: number 
   return { queries: sorted.slice(0, max), omitted: sorted.slice(max).map(labelOf) };
 }
 
-function portQueryOf(entry: any): PortQuery | undefined {
+/** The query for one `ports` entry, or undefined when it is malformed or names every port. */
+function entryQuery(entry: JsonObject | undefined): PortQuery | undefined {
   const protocol = (entry?.protocol ?? Protocol.TCP) as Protocol;
+  const port = entry?.port;
   if (!PROTOCOL_ORDER.includes(protocol)) {
     return undefined;
   }
-  const port = entry?.port;
-  if (Number.isInteger(port) && port >= 1 && port <= 65535) {
-    return { protocol, port };
-  }
-  return typeof port === 'string' && port !== '' ? { protocol, portName: port } : undefined;
+  const usable = typeof port === 'number' ? portNumberErrors(port).length === 0 : typeof port === 'string' && port !== '';
+  return usable ? portQueryOf(port as number | string, protocol) : undefined;
 }
 
 function labelOf(query: PortQuery): string {
@@ -63,8 +69,4 @@ function compare(a: PortQuery, b: PortQuery): number {
     || (a.port === undefined ? 1 : 0) - (b.port === undefined ? 1 : 0)
     || (a.port ?? 0) - (b.port ?? 0)
     || (a.portName ?? '').localeCompare(b.portName ?? '');
-}
-
-function arrayOf(value: any): any[] {
-  return Array.isArray(value) ? value : [];
 }

@@ -1,12 +1,7 @@
 import { RangeSet } from './range-set';
-import { Protocol } from '../policy/protocol';
-
-/** A container port of a workload, as the evaluator needs it to resolve named ports. */
-export interface ContainerPortFact {
-  readonly name?: string;
-  readonly port: number;
-  readonly protocol: string;
-}
+import { ContainerPortInfo } from './workload-info';
+import { KubeNetworkPolicyPort } from '../k8s/kube-json';
+import { Protocol } from '../k8s/protocol';
 
 const PROTOCOLS = Object.values(Protocol) as string[];
 const EVERY_PORT = RangeSet.of(1n, 65535n);
@@ -21,7 +16,7 @@ export class PortSet {
   public static readonly ALL = new PortSet(new Map(PROTOCOLS.map((p) => [p, EVERY_PORT])), new Map());
 
   /** Compiles a rule's `ports` list (already validated). */
-  public static fromRulePorts(entries: any[] | undefined): PortSet {
+  public static fromRulePorts(entries: readonly KubeNetworkPolicyPort[] | undefined): PortSet {
     if (!entries || entries.length === 0) {
       return PortSet.ALL;
     }
@@ -56,7 +51,7 @@ export class PortSet {
   }
 
   /** Whether a connection to `port`/`protocol` on a destination with these container ports is in the set. */
-  public contains(protocol: string, port: number, destinationPorts: readonly ContainerPortFact[]): boolean {
+  public contains(protocol: string, port: number, destinationPorts: readonly ContainerPortInfo[]): boolean {
     if (this.numberRanges.get(protocol)?.some(([first, last]) => first <= port && port <= last)) {
       return true;
     }

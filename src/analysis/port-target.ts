@@ -1,6 +1,7 @@
 import { PortQuery } from './connection-query';
-import { ContainerPortFact } from './port-set';
-import { Protocol } from '../policy/protocol';
+import { ContainerPortInfo } from './workload-info';
+import { InputError } from '../k8s/input-error';
+import { Protocol } from '../k8s/protocol';
 
 /** A validated port query. */
 export interface CheckedPortQuery {
@@ -17,21 +18,26 @@ const PROTOCOLS = Object.values(Protocol) as string[];
 export function checkPortQuery(query: PortQuery): CheckedPortQuery {
   const protocol = query.protocol ?? Protocol.TCP;
   if (!PROTOCOLS.includes(protocol)) {
-    throw new Error(`NP-INPUT[protocol]: unsupported protocol ${JSON.stringify(protocol)}; use one of ${PROTOCOLS.join(', ')}`);
+    throw new InputError('protocol', [`unsupported protocol ${JSON.stringify(protocol)}`, `use one of ${PROTOCOLS.join(', ')}`]);
   }
   if ((query.port === undefined) === (query.portName === undefined)) {
-    throw new Error('NP-INPUT[port]: give exactly one of port (a number) and portName (a container port name)');
+    throw new InputError('port', ['give exactly one of port (a number) and portName (a container port name)']);
   }
   if (query.port !== undefined) {
     if (!Number.isInteger(query.port) || query.port < 1 || query.port > 65535) {
-      throw new Error(`NP-INPUT[port]: ${query.port} is not a port number; use an integer from 1 to 65535`);
+      throw new InputError('port', [`${query.port} is not a port number`, 'use an integer from 1 to 65535']);
     }
     return { protocol, port: query.port, label: String(query.port) };
   }
   if (typeof query.portName !== 'string' || query.portName === '') {
-    throw new Error('NP-INPUT[port]: portName must be a non-empty container port name');
+    throw new InputError('port', ['portName must be a non-empty container port name']);
   }
   return { protocol, portName: query.portName, label: query.portName };
+}
+
+/** A query for a port written as rules and the command line write it: a number, or a container port name. */
+export function portQueryOf(port: number | string, protocol?: Protocol): PortQuery {
+  return typeof port === 'number' ? { port, protocol } : { portName: port, protocol };
 }
 
 /**
@@ -39,7 +45,7 @@ export function checkPortQuery(query: PortQuery): CheckedPortQuery {
  * number, or the number of the container port with the queried name and protocol (undefined
  * when the destination has none).
  */
-export function portNumberOn(query: CheckedPortQuery, destinationPorts: readonly ContainerPortFact[]): number | undefined {
+export function portNumberOn(query: CheckedPortQuery, destinationPorts: readonly ContainerPortInfo[]): number | undefined {
   if (query.port !== undefined) {
     return query.port;
   }

@@ -2,7 +2,8 @@ import { ClusterModel } from './cluster-model';
 import { closeMatches } from './endpoint';
 import { ClassMatrix } from './matrix-builder';
 import { CheckedPortQuery } from './port-target';
-import { Protocol } from '../policy/protocol';
+import { InputError } from '../k8s/input-error';
+import { Protocol } from '../k8s/protocol';
 
 /**
  * Which workloads can reach which, on one port and protocol. Rows are sources, columns are
@@ -22,22 +23,34 @@ export class ReachabilityMatrix {
   /** Every workload and pod, as `namespace/name`, sorted. */
   public readonly endpoints: string[];
 
-  /** The port as queried: a number or a port name. */
-  public readonly port: string;
+  /**
+   * The port number queried.
+   *
+   * @default - a port name was queried
+   */
+  public readonly port?: number;
+
+  /**
+   * The container port name queried, resolved on each destination.
+   *
+   * @default - a port number was queried
+   */
+  public readonly portName?: string;
 
   /** The protocol. */
   public readonly protocol: Protocol;
 
-  private readonly classOf = new Map<string, number>();
-  private readonly classSizes: readonly number[];
-  private readonly selfTraffic: boolean;
-  private readonly portName?: string;
+  /** @internal The matrix between pod classes that the workload pairs are read from. */
+  public readonly _classes: ClassMatrix;
 
-  private constructor(model: ClusterModel, query: CheckedPortQuery, private readonly classes: ClassMatrix) {
+  private readonly classOf = new Map<string, number>();
+  private readonly selfTraffic: boolean;
+
+  private constructor(model: ClusterModel, query: CheckedPortQuery, classes: ClassMatrix) {
+    this._classes = classes;
     model.workloads.forEach((workload, i) => this.classOf.set(workload.endpoint, model._index.classOfWorkload[i]));
-    this.classSizes = model._index.classSizes;
     this.endpoints = [...this.classOf.keys()].sort();
-    this.port = query.label;
+    this.port = query.port;
     this.portName = query.portName;
     this.protocol = query.protocol;
     this.selfTraffic = model._index.options.allowSelfTraffic;
@@ -48,21 +61,6 @@ export class ReachabilityMatrix {
    */
   public isAllowed(source: string, destination: string): boolean {
     return this.allowedBetween(this.classIdOf(source, 'source'), this.classIdOf(destination, 'destination'), source === destination);
-  }
-
-  /**
-   * @internal How many (source, destination) pairs of `endpoints` are allowed, a workload paired
-   * with itself included: the number of `true` cells of `toJson()`, without visiting them.
-   */
-  public _countAllowedPairs(): number {
-    let count = this.classes.countPairs(this.classSizes);
-    if (this.selfTraffic) {
-      // countPairs read a workload paired with itself as two pods of its class; with the option it is a pod reaching itself.
-      this.classSizes.forEach((size, c) => {
-        count += size * (Number(this.classes.hasPort.has(c)) - Number(this.classes.has(c, c)));
-      });
-    }
-    return count;
   }
 
   /**
@@ -78,23 +76,23 @@ export class ReachabilityMatrix {
         row[destination] = this.allowedBetween(classIds[i], classIds[j], i === j);
       });
     });
-    return { port: this.portName ?? Number(this.port), protocol: this.protocol, pods: this.endpoints, allowed };
+    return { port: this.portName ?? this.port, protocol: this.protocol, pods: this.endpoints, allowed };
   }
 
   /** `same`: the source and the destination are the same workload. */
   private allowedBetween(sourceClass: number, destinationClass: number, same: boolean): boolean {
     if (same && this.selfTraffic) {
       // A pod can always reach itself, on any port it has.
-      return this.classes.hasPort.has(destinationClass);
+      return this._classes.hasPort.has(destinationClass);
     }
-    return this.classes.has(sourceClass, destinationClass);
+    return this._classes.has(sourceClass, destinationClass);
   }
 
   private classIdOf(endpoint: string, role: string): number {
     const id = this.classOf.get(endpoint);
     if (id === undefined) {
       const matches = closeMatches(endpoint, this.endpoints);
-      throw new Error(`NP-INPUT[${role}]: unknown endpoint "${endpoint}"` + (matches.length > 0 ? `; close matches: ${matches.join(', ')}` : ''));
+      throw new InputError(role, [`unknown endpoint "${endpoint}"`, ...(matches.length > 0 ? [`close matches: ${matches.join(', ')}`] : [])]);
     }
     return id;
   }

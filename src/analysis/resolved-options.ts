@@ -1,4 +1,5 @@
 import { AnalysisOptions } from './analysis-options';
+import { DEFAULT_NAMESPACE } from '../k8s/kinds';
 
 /** Analysis options with every default applied. */
 export type ResolvedOptions = Required<AnalysisOptions>;
@@ -8,7 +9,7 @@ export function resolveOptions(options: AnalysisOptions = {}): ResolvedOptions {
     ipBlocksMatchPodIps: options.ipBlocksMatchPodIps ?? true,
     allowSelfTraffic: options.allowSelfTraffic ?? true,
     allowNodeTraffic: options.allowNodeTraffic ?? true,
-    defaultNamespace: options.defaultNamespace ?? 'default',
+    defaultNamespace: options.defaultNamespace ?? DEFAULT_NAMESPACE,
     strictCidr: options.strictCidr ?? true,
   };
 }

@@ -1,5 +1,5 @@
-import { TrafficDirection } from './traffic-direction';
-import { Protocol } from '../policy/protocol';
+import { Protocol } from '../k8s/protocol';
+import { TrafficDirection } from '../k8s/traffic-direction';
 
 /** One rule of one policy, as `spec.<direction>[ruleIndex]` of `policy`. */
 export interface RuleReference {
@@ -17,21 +17,28 @@ export interface RuleReference {
 }
 
 /**
- * The kinds of policy that take part in a decision, in the order they are evaluated.
+ * The layers that decide one side of a connection, in the order they are evaluated. The first
+ * layer that accepts or denies decides; the others pass it on.
  */
 export enum DecisionLayer {
-  /** Traffic Kubernetes always allows: a pod to itself, a node to its pods. */
+  /** Traffic Kubernetes always allows, whatever the policies: a pod to itself, a node to its pods. */
   IMPLICIT = 'Implicit',
-  /** `networking.k8s.io/v1` NetworkPolicy. */
+  /** `networking.k8s.io/v1` NetworkPolicy: decides for every pod it isolates in the direction. */
   NETWORK_POLICY = 'NetworkPolicy',
+  /** What happens when no policy decides: the connection is allowed. */
+  DEFAULT = 'Default',
 }
 
 /** What a layer decided for one side of a connection. */
 export enum DecisionOutcome {
-  /** The layer lets the connection through on this side. */
-  ALLOW = 'Allow',
-  /** The layer stops the connection on this side. */
+  /** The layer lets the connection through on this side, and no later layer is asked. */
+  ACCEPT = 'Accept',
+  /** The layer stops the connection on this side, and no later layer is asked. */
   DENY = 'Deny',
+  /** A rule of the layer hands the decision to the next layer. */
+  PASS = 'Pass',
+  /** No policy of the layer applies; the next layer decides. */
+  NO_MATCH = 'NoMatch',
 }
 
 /** The decision of one layer for one side of a connection. */
@@ -66,6 +73,9 @@ export interface SideVerdict {
   /** Whether this side lets the connection through. */
   readonly allowed: boolean;
 
+  /** The layer whose decision stands for this side. */
+  readonly decidedBy: DecisionLayer;
+
   /** Whether some evaluated policy selects the endpoint for this direction. */
   readonly isolated: boolean;
 
@@ -93,13 +103,15 @@ export interface Verdict {
   /** The destination endpoint as resolved. */
   readonly destination: string;
 
-  /** The port as queried: a number or a port name. */
-  readonly port: string;
+  /** The destination port the connection uses (a queried port name resolved on the destination). */
+  readonly port: number;
 
   /**
-   * The port number the connection uses (a port name resolved on the destination).
+   * The container port name queried, which resolved to `port` on the destination.
+   *
+   * @default - a port number was queried
    */
-  readonly portNumber: number;
+  readonly portName?: string;
 
   /** The protocol of the connection. */
   readonly protocol: Protocol;
@@ -111,8 +123,8 @@ export interface Verdict {
   readonly ingress: SideVerdict;
 
   /**
-   * Every layer's decision in evaluation order: the egress side's layers, then the ingress
-   * side's. The last decision of each side is the one that stands.
+   * The decision of every layer that was asked, in evaluation order: the egress side's layers,
+   * then the ingress side's, each side ending with the layer that decided it.
    */
   readonly decisions: LayerDecision[];
 

@@ -1,4 +1,4 @@
-import { Protocol } from '../policy/protocol';
+import { Protocol } from '../k8s/protocol';
 
 /** A port declared by a container of a workload's pods. */
 export interface ContainerPortInfo {

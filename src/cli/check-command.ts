@@ -3,6 +3,7 @@ import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { findingLine } from './finding-line';
 import { parseArgs } from './parse-args';
 import { readManifests } from './read-manifests';
+import { DEFAULT_NAMESPACE } from '../k8s/kinds';
 import { FindingSeverity, NetworkPolicyValidator } from '../validation';
 
 export const CHECK_USAGE = 'cdk8s-netpol check [--cidr strict|legacy] <files or folders...>';
@@ -26,7 +27,7 @@ export function checkCommand(args: string[]): CommandResult {
     }
     policies++;
     // An empty namespace is absent, as the cluster model reads it.
-    const subject = `${manifest.metadata?.namespace || 'default'}/${manifest.metadata?.name ?? '<no name>'}`;
+    const subject = `${manifest.metadata?.namespace || DEFAULT_NAMESPACE}/${manifest.metadata?.name ?? '<no name>'}`;
     for (const finding of NetworkPolicyValidator.check(manifest, { strictCidr: strict })) {
       const isWarning = finding.severity === FindingSeverity.WARNING;
       isWarning ? warnings++ : errors++;

@@ -6,7 +6,7 @@ export interface CommandResult {
   readonly stderr: string;
 }
 
-/** Exit codes of the CLI contract (DESIGN §5). */
+/** The exit codes every command keeps to, for scripts (documented in the README). */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;

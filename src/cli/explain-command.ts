@@ -1,6 +1,6 @@
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
-import { asUsage, loadModel, portQueryOf } from './load-model';
+import { asUsage, loadModel, portFlagsQuery } from './load-model';
 import { choiceOption, parseArgs } from './parse-args';
 import { UsageError } from './usage-error';
 import { Evaluator } from '../analysis/evaluator';
@@ -17,13 +17,12 @@ export function explainCommand(args: string[]): CommandResult {
   if (source === undefined || destination === undefined) {
     throw new UsageError('--from and --to are required (a workload or pod as namespace/name, or an IP address)');
   }
-  const query = portQueryOf(parsed.options.get('port'), parsed.options.get('protocol'));
+  const query = portFlagsQuery(parsed.options.get('port'), parsed.options.get('protocol'));
   const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed));
   const verdict = asUsage(() => new Evaluator(model).check({ ...query, source, destination }));
   return {
     exitCode: hasErrors ? EXIT_FINDINGS : EXIT_OK,
-    // `port` as matrix JSON has it: the number, or the name when a name was queried.
-    stdout: format === 'json' ? JSON.stringify({ ...verdict, port: query.port ?? verdict.port }, undefined, 2) + '\n' : VerdictReport.toText(verdict),
+    stdout: format === 'json' ? JSON.stringify(verdict, undefined, 2) + '\n' : VerdictReport.toText(verdict),
     stderr: findingLines.map((l) => l + '\n').join(''),
   };
 }

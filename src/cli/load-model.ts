@@ -3,8 +3,9 @@ import { readManifests } from './read-manifests';
 import { UsageError } from './usage-error';
 import { ClusterModel } from '../analysis/cluster-model';
 import { PortQuery } from '../analysis/connection-query';
-import { checkPortQuery } from '../analysis/port-target';
-import { Protocol } from '../policy/protocol';
+import { checkPortQuery, portQueryOf } from '../analysis/port-target';
+import { InputError } from '../k8s/input-error';
+import { Protocol } from '../k8s/protocol';
 import { FindingSeverity } from '../validation/finding';
 
 /** Reads the files into a cluster model (`strict`: strict CIDR rules); its findings are returned as printable lines. */
@@ -19,31 +20,29 @@ export function loadModel(paths: string[], strict: boolean): { model: ClusterMod
  * `--port 80` or `--port http`, with `--protocol` (TCP when absent), checked by the evaluator's
  * own rules before any file is read.
  */
-export function portQueryOf(port: string | undefined, protocol: string | undefined): PortQuery {
+export function portFlagsQuery(port: string | undefined, protocol: string | undefined): PortQuery {
   if (port === undefined) {
     throw new UsageError('--port is required (a number such as 80, or a container port name such as http)');
   }
-  const query: PortQuery = /^[0-9]+$/.test(port)
-    ? { port: Number(port), protocol: protocol as Protocol | undefined }
-    : { portName: port, protocol: protocol as Protocol | undefined };
+  const query = portQueryOf(/^[0-9]+$/.test(port) ? Number(port) : port, protocol as Protocol | undefined);
   try {
     checkPortQuery(query);
   } catch (e) {
-    // The evaluator names the field (`NP-INPUT[port]`); on the command line that is the flag.
-    throw new UsageError((e as Error).message.replace(/^NP-INPUT\[(\w+)\]: /, '--$1: '));
+    // The evaluator names the query field (`port`, `protocol`); on the command line that is the flag.
+    if (e instanceof InputError) {
+      throw new UsageError(`--${e.subject}: ${e.reason}`);
+    }
+    throw e;
   }
   return query;
 }
 
-/**
- * Runs `fn`, turning the evaluator's input errors (unknown endpoint, unknown port name; their
- * messages start with `NP-INPUT`) into usage errors.
- */
+/** Runs `fn`, turning the evaluator's input errors (unknown endpoint, unknown port name) into usage errors. */
 export function asUsage<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof Error && e.message.startsWith('NP-INPUT')) {
+    if (e instanceof InputError) {
       throw new UsageError(e.message);
     }
     throw e;

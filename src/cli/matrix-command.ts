@@ -1,6 +1,6 @@
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
-import { asUsage, loadModel, portQueryOf } from './load-model';
+import { asUsage, loadModel, portFlagsQuery } from './load-model';
 import { choiceOption, parseArgs } from './parse-args';
 import { Evaluator } from '../analysis/evaluator';
 import { MatrixReport } from '../report/matrix-report';
@@ -11,7 +11,7 @@ export const MATRIX_USAGE = 'cdk8s-netpol matrix --port <number|name> [--protoco
 export function matrixCommand(args: string[]): CommandResult {
   const parsed = parseArgs(args, ['port', 'protocol', 'format', CIDR_OPTION]);
   const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text');
-  const query = portQueryOf(parsed.options.get('port'), parsed.options.get('protocol'));
+  const query = portFlagsQuery(parsed.options.get('port'), parsed.options.get('protocol'));
   const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed));
   const matrix = asUsage(() => new Evaluator(model).matrix(query));
   const stdout = format === 'json'

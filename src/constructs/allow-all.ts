@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { NamespaceDefaultProps } from './default-deny';
 import { namespaceDefaultPolicy } from './namespace-default-policy';
 import { NetworkPolicy } from './network-policy';
-import { PolicyType } from './policy-type';
+import { TrafficDirection } from '../k8s/traffic-direction';
 import { PortRange } from '../policy/port-range';
 
 /**
@@ -34,7 +34,7 @@ export class AllowAllIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: AllowAllProps = {}) {
     super(scope, id);
-    this.policy = namespaceDefaultPolicy(this, props, 'allow-all-ingress', [PolicyType.INGRESS]);
+    this.policy = namespaceDefaultPolicy(this, props, 'allow-all-ingress', [TrafficDirection.INGRESS]);
     this.policy.addIngressRuleFromAnywhere(props.ports);
   }
 }
@@ -54,7 +54,7 @@ export class AllowAllEgress extends Construct {
 
   constructor(scope: Construct, id: string, props: AllowAllProps = {}) {
     super(scope, id);
-    this.policy = namespaceDefaultPolicy(this, props, 'allow-all-egress', [PolicyType.EGRESS]);
+    this.policy = namespaceDefaultPolicy(this, props, 'allow-all-egress', [TrafficDirection.EGRESS]);
     this.policy.addEgressRuleToAnywhere(props.ports);
   }
 }

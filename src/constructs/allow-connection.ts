@@ -2,9 +2,10 @@ import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AllowFrom } from './allow-from';
 import { AllowTo } from './allow-to';
+import { emptyListProblems } from './empty-list';
 import { resolveNamespace } from './policy-namespace';
 import { PolicyTarget } from './policy-target';
-import { inputError } from '../policy/input-error';
+import { InputError } from '../k8s/input-error';
 import { PortRange } from '../policy/port-range';
 
 /**
@@ -78,11 +79,9 @@ export class AllowConnection extends Construct {
           + 'pin it with PolicyTarget.inNamespaceNamed, or give its chart a namespace');
       }
     }
-    if (props.ports !== undefined && props.ports.length === 0) {
-      problems.push('ports: is empty, which Kubernetes reads as every port; list the ports, or leave ports out');
-    }
+    problems.push(...emptyListProblems(props.ports, 'ports', 'every port', 'list the ports, or leave ports out'));
     if (problems.length > 0) {
-      throw inputError(this.node.path, problems);
+      throw new InputError(this.node.path, problems);
     }
     this.egress = new AllowTo(this, 'Egress', {
       metadata: { ...props.egressMetadata, namespace: source.namespaceName },

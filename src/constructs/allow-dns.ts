@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
-import { NetworkPolicy, PolicyProps } from './network-policy';
+import { emptyListProblems } from './empty-list';
+import { NetworkPolicy, PolicyMetadataProps } from './network-policy';
 import { defaultName } from './policy-name';
 import { PolicyTarget } from './policy-target';
-import { PolicyType } from './policy-type';
-import { inputError } from '../policy/input-error';
+import { InputError } from '../k8s/input-error';
+import { TrafficDirection } from '../k8s/traffic-direction';
 import { LabelSelector } from '../policy/label-selector';
 import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
@@ -31,7 +32,7 @@ export interface DnsOptions {
 /**
  * Properties of `AllowDns`.
  */
-export interface AllowDnsProps extends DnsOptions, PolicyProps {
+export interface AllowDnsProps extends DnsOptions, PolicyMetadataProps {
   /**
    * The pods that may query DNS.
    *
@@ -62,20 +63,16 @@ export class AllowDns extends Construct {
   constructor(scope: Construct, id: string, props: AllowDnsProps = {}) {
     super(scope, id);
     const problems: string[] = [];
-    if (props.servers !== undefined && props.servers.length === 0) {
-      problems.push('servers: is empty, which Kubernetes reads as every destination; list the DNS servers, or leave servers out for kube-dns');
-    }
-    if (props.ports !== undefined && props.ports.length === 0) {
-      problems.push('ports: is empty, which Kubernetes reads as every port; list the ports, or leave ports out for UDP and TCP 53');
-    }
+    problems.push(...emptyListProblems(props.servers, 'servers', 'every destination', 'list the DNS servers, or leave servers out for kube-dns'));
+    problems.push(...emptyListProblems(props.ports, 'ports', 'every port', 'list the ports, or leave ports out for UDP and TCP 53'));
     if (problems.length > 0) {
-      throw inputError(this.node.path, problems);
+      throw new InputError(this.node.path, problems);
     }
     const target = props.target ?? PolicyTarget.all();
     this.policy = new NetworkPolicy(this, 'Policy', {
       metadata: { ...props.metadata, name: props.metadata?.name ?? defaultName('allow-dns', target) },
       target,
-      policyTypes: [PolicyType.EGRESS],
+      policyTypes: [TrafficDirection.EGRESS],
     });
     this.policy.addEgressRule(props.servers ?? [AllowDns.KUBE_DNS], props.ports ?? [PortRange.DNS_UDP, PortRange.DNS_TCP]);
   }

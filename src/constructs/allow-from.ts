@@ -1,17 +1,18 @@
 import { Construct } from 'constructs';
-import { NetworkPolicy, PolicyProps } from './network-policy';
+import { emptyListProblems } from './empty-list';
+import { NetworkPolicy, PolicyMetadataProps } from './network-policy';
 import { peersWords, policyName, targetWords } from './policy-name';
 import { PolicyTarget } from './policy-target';
-import { PolicyType } from './policy-type';
 import { workloadPorts } from './workload-ports';
-import { inputError } from '../policy/input-error';
+import { InputError } from '../k8s/input-error';
+import { TrafficDirection } from '../k8s/traffic-direction';
 import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
 
 /**
  * Properties of `AllowFrom`.
  */
-export interface AllowFromProps extends PolicyProps {
+export interface AllowFromProps extends PolicyMetadataProps {
   /** The pods that receive the traffic (`spec.podSelector`). */
   readonly target: PolicyTarget;
 
@@ -54,14 +55,10 @@ export class AllowFrom extends Construct {
   constructor(scope: Construct, id: string, props: AllowFromProps) {
     super(scope, id);
     const problems: string[] = [];
-    if (props.sources.length === 0) {
-      problems.push('sources: is empty, which Kubernetes reads as every source; list the sources, or use AllowAllIngress if every source is meant');
-    }
-    if (props.ports !== undefined && props.ports.length === 0) {
-      problems.push('ports: is empty, which Kubernetes reads as every port; list the ports, or leave ports out');
-    }
+    problems.push(...emptyListProblems(props.sources, 'sources', 'every source', 'list the sources, or use AllowAllIngress if every source is meant'));
+    problems.push(...emptyListProblems(props.ports, 'ports', 'every port', 'list the ports, or leave ports out'));
     if (problems.length > 0) {
-      throw inputError(this.node.path, problems);
+      throw new InputError(this.node.path, problems);
     }
     const sources = [...props.sources];
     const ports = props.ports && [...props.ports];
@@ -71,8 +68,8 @@ export class AllowFrom extends Construct {
         name: props.metadata?.name ?? policyName(['allow', peersWords(sources), 'to', targetWords(props.target)]),
       },
       target: props.target,
-      policyTypes: [PolicyType.INGRESS],
+      policyTypes: [TrafficDirection.INGRESS],
     });
-    this.policy._addRules(PolicyType.INGRESS, () => [{ peers: sources, ports: ports ?? workloadPorts(props.target._workload()) }]);
+    this.policy._addRules(TrafficDirection.INGRESS, () => [{ peers: sources, ports: ports ?? workloadPorts(props.target._workload()) }]);
   }
 }

@@ -1,18 +1,19 @@
 import { Construct } from 'constructs';
-import { NetworkPolicy, PolicyProps } from './network-policy';
+import { emptyListProblems } from './empty-list';
+import { NetworkPolicy, PolicyMetadataProps } from './network-policy';
 import { peersWords, policyName, targetWords } from './policy-name';
 import { RuleSpec } from './policy-rules';
 import { PolicyTarget } from './policy-target';
-import { PolicyType } from './policy-type';
 import { workloadPorts } from './workload-ports';
-import { inputError } from '../policy/input-error';
+import { InputError } from '../k8s/input-error';
+import { TrafficDirection } from '../k8s/traffic-direction';
 import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
 
 /**
  * Properties of `AllowTo`.
  */
-export interface AllowToProps extends PolicyProps {
+export interface AllowToProps extends PolicyMetadataProps {
   /** The pods that send the traffic (`spec.podSelector`). */
   readonly target: PolicyTarget;
 
@@ -56,14 +57,11 @@ export class AllowTo extends Construct {
   constructor(scope: Construct, id: string, props: AllowToProps) {
     super(scope, id);
     const problems: string[] = [];
-    if (props.destinations.length === 0) {
-      problems.push('destinations: is empty, which Kubernetes reads as every destination; list the destinations, or use AllowAllEgress if every destination is meant');
-    }
-    if (props.ports !== undefined && props.ports.length === 0) {
-      problems.push('ports: is empty, which Kubernetes reads as every port; list the ports, or leave ports out');
-    }
+    problems.push(...emptyListProblems(props.destinations, 'destinations', 'every destination',
+      'list the destinations, or use AllowAllEgress if every destination is meant'));
+    problems.push(...emptyListProblems(props.ports, 'ports', 'every port', 'list the ports, or leave ports out'));
     if (problems.length > 0) {
-      throw inputError(this.node.path, problems);
+      throw new InputError(this.node.path, problems);
     }
     const destinations = [...props.destinations];
     const ports = props.ports && [...props.ports];
@@ -73,9 +71,9 @@ export class AllowTo extends Construct {
         name: props.metadata?.name ?? policyName(['allow', targetWords(props.target), 'to', peersWords(destinations), 'egress']),
       },
       target: props.target,
-      policyTypes: [PolicyType.EGRESS],
+      policyTypes: [TrafficDirection.EGRESS],
     });
-    this.policy._addRules(PolicyType.EGRESS, () => ports !== undefined ? [{ peers: destinations, ports }] : rulesByPorts(destinations));
+    this.policy._addRules(TrafficDirection.EGRESS, () => ports !== undefined ? [{ peers: destinations, ports }] : rulesByPorts(destinations));
   }
 }
 

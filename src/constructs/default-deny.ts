@@ -1,15 +1,15 @@
 import { Construct } from 'constructs';
 import { AllowDns, DnsOptions } from './allow-dns';
 import { namespaceDefaultPolicy } from './namespace-default-policy';
-import { NetworkPolicy, PolicyProps } from './network-policy';
+import { NetworkPolicy, PolicyMetadataProps } from './network-policy';
 import { PolicyTarget } from './policy-target';
-import { PolicyType } from './policy-type';
-import { inputError } from '../policy/input-error';
+import { InputError } from '../k8s/input-error';
+import { TrafficDirection } from '../k8s/traffic-direction';
 
 /**
  * Properties of the namespace defaults (`DefaultDenyIngress`, `AllowAllIngress`, ...).
  */
-export interface NamespaceDefaultProps extends PolicyProps {
+export interface NamespaceDefaultProps extends PolicyMetadataProps {
   /**
    * The pods the default applies to.
    *
@@ -53,7 +53,7 @@ export class DefaultDenyIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: NamespaceDefaultProps = {}) {
     super(scope, id);
-    this.policy = namespaceDefaultPolicy(this, props, 'default-deny-ingress', [PolicyType.INGRESS]);
+    this.policy = namespaceDefaultPolicy(this, props, 'default-deny-ingress', [TrafficDirection.INGRESS]);
   }
 }
 
@@ -80,7 +80,7 @@ export class DefaultDenyEgress extends Construct {
   constructor(scope: Construct, id: string, props: DefaultDenyProps = {}) {
     super(scope, id);
     checkDnsProps(this, props);
-    this.policy = namespaceDefaultPolicy(this, props, 'default-deny-egress', [PolicyType.EGRESS]);
+    this.policy = namespaceDefaultPolicy(this, props, 'default-deny-egress', [TrafficDirection.EGRESS]);
     this.dns = dnsPolicy(this, props, this.policy);
   }
 }
@@ -109,14 +109,14 @@ export class DefaultDenyAll extends Construct {
   constructor(scope: Construct, id: string, props: DefaultDenyProps = {}) {
     super(scope, id);
     checkDnsProps(this, props);
-    this.policy = namespaceDefaultPolicy(this, props, 'default-deny-all', [PolicyType.INGRESS, PolicyType.EGRESS]);
+    this.policy = namespaceDefaultPolicy(this, props, 'default-deny-all', [TrafficDirection.INGRESS, TrafficDirection.EGRESS]);
     this.dns = dnsPolicy(this, props, this.policy);
   }
 }
 
 function checkDnsProps(scope: Construct, props: DefaultDenyProps): void {
   if (props.dns !== undefined && props.allowDns !== true) {
-    throw inputError(scope.node.path, ['dns: is only used with allowDns: true; set allowDns: true to allow DNS, or leave dns out']);
+    throw new InputError(scope.node.path, ['dns: is only used with allowDns: true; set allowDns: true to allow DNS, or leave dns out']);
   }
 }
 

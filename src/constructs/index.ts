@@ -1,4 +1,3 @@
-export * from './policy-type';
 export * from './policy-target';
 export * from './network-policy';
 export * from './default-deny';

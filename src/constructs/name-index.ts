@@ -1,39 +1,23 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { NETWORK_POLICY_GROUP, NETWORK_POLICY_KIND } from '../validation/network-policy-kind';
+import { SynthPasses } from './synth-pass';
+import { NETWORK_POLICY_GROUP, NETWORK_POLICY_KIND } from '../k8s/kinds';
 
-
-/** The app's NetworkPolicy objects by namespace and name, in tree order, and who has used this index. */
-interface NameIndex {
-  readonly byName: Map<string, ApiObject[]>;
-  readonly served: Set<ApiObject>;
-}
+/** The key of the app's name index among its per-synthesis values. */
+const NAME_INDEX = Symbol('NetworkPolicy names');
 
 /**
- * One index per app, so checking every policy's name costs one walk of the tree per synth
- * rather than one per policy. Each policy validates once per synth, in tree order: a policy
- * asking twice, or one the index does not know, means a new synth, and the index is rebuilt.
- * The first policy of a synth is always one of those, so no synth uses an older tree.
- */
-const INDEXES = new WeakMap<IConstruct, NameIndex>();
-
-/**
- * The first NetworkPolicy (any `networking.k8s.io` NetworkPolicy object: ours, cdk8s-plus-27's,
- * raw) that comes before `policy` in the app's tree with the same namespace and name.
+ * The first NetworkPolicy (any `networking.k8s.io` NetworkPolicy object: ours, cdk8s-plus's,
+ * raw) that comes before `policy` in the app's tree with the same namespace and name. The
+ * app's policies are indexed by name once per synthesis, not once per policy.
  */
 export function earlierNamesake(policy: ApiObject): ApiObject | undefined {
-  const root = policy.node.root;
-  let index = INDEXES.get(root);
-  if (index === undefined || index.served.has(policy) || !index.byName.get(nameKey(policy))?.includes(policy)) {
-    index = buildIndex(root);
-    INDEXES.set(root, index);
-  }
-  index.served.add(policy);
-  const namesakes = index.byName.get(nameKey(policy))!;
-  return namesakes[0] === policy ? undefined : namesakes[0];
+  const byName = SynthPasses.of(policy).perSynthesis(NAME_INDEX, () => buildIndex(policy.node.root));
+  const namesakes = byName.get(nameKey(policy)) ?? [];
+  return namesakes[0] === policy || namesakes.length === 0 ? undefined : namesakes[0];
 }
 
-function buildIndex(root: IConstruct): NameIndex {
+function buildIndex(root: IConstruct): Map<string, ApiObject[]> {
   const byName = new Map<string, ApiObject[]>();
   for (const node of root.node.findAll()) {
     if (ApiObject.isApiObject(node) && node.kind === NETWORK_POLICY_KIND && node.apiGroup === NETWORK_POLICY_GROUP) {
@@ -43,7 +27,7 @@ function buildIndex(root: IConstruct): NameIndex {
       byName.set(key, namesakes);
     }
   }
-  return { byName, served: new Set() };
+  return byName;
 }
 
 function nameKey(policy: ApiObject): string {

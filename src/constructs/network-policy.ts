@@ -1,24 +1,27 @@
-import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { emptyListProblems } from './empty-list';
 import { earlierNamesake } from './name-index';
 import { policyName } from './policy-name';
 import { resolveNamespace } from './policy-namespace';
-import { renderRule, RuleProducer, RuleSpec, uniqueRules } from './policy-rules';
+import { renderEgressRule, renderIngressRule, RuleProducer, RuleSpec, uniqueRules } from './policy-rules';
 import { PolicyTarget } from './policy-target';
-import { PolicyType } from './policy-type';
-import { inputError, quoted } from '../policy/input-error';
+import { SynthPasses } from './synth-pass';
+import { InputError, quoted } from '../k8s/input-error';
+import { NETWORK_POLICY_API_VERSION, NETWORK_POLICY_KIND } from '../k8s/kinds';
+import { KubeNetworkPolicySpec } from '../k8s/kube-json';
+import { dns1123SubdomainErrors } from '../k8s/label-syntax';
+import { TrafficDirection } from '../k8s/traffic-direction';
 import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
 import { FindingSeverity } from '../validation/finding';
-import { dns1123SubdomainErrors } from '../validation/label-syntax';
-import { NETWORK_POLICY_API_VERSION, NETWORK_POLICY_KIND } from '../validation/network-policy-kind';
 import { NetworkPolicyValidator } from '../validation/validator';
 
-
 /**
- * Options the intent constructs (`AllowFrom`, `DefaultDenyAll`, ...) take for the NetworkPolicy they emit.
+ * The metadata of the NetworkPolicy an intent construct (`AllowFrom`, `DefaultDenyAll`, ...)
+ * emits; its name and namespace are derived when not given.
  */
-export interface PolicyProps {
+export interface PolicyMetadataProps {
   /**
    * The policy's metadata: `name`, `namespace`, `labels`, `annotations`.
    *
@@ -51,7 +54,7 @@ export interface NetworkPolicyProps {
    * @default - the directions that have rules; a policy with neither rules nor policyTypes
    * fails synthesis instead of silently isolating ingress as Kubernetes would
    */
-  readonly policyTypes?: PolicyType[];
+  readonly policyTypes?: TrafficDirection[];
 }
 
 /**
@@ -77,7 +80,7 @@ export interface NetworkPolicyProps {
  * // isolate both directions and allow nothing
  * new NetworkPolicy(chart, 'quarantine', {
  *   target: PolicyTarget.labels({ quarantine: 'true' }),
- *   policyTypes: [PolicyType.INGRESS, PolicyType.EGRESS],
+ *   policyTypes: [TrafficDirection.INGRESS, TrafficDirection.EGRESS],
  * });
  */
 export class NetworkPolicy extends Construct {
@@ -97,7 +100,7 @@ export class NetworkPolicy extends Construct {
    */
   public readonly namespaceName?: string;
 
-  private readonly policyTypes?: PolicyType[];
+  private readonly policyTypes?: TrafficDirection[];
   private readonly ingress: RuleProducer[] = [];
   private readonly egress: RuleProducer[] = [];
 
@@ -111,26 +114,36 @@ export class NetworkPolicy extends Construct {
       if (props.policyTypes.length === 0) {
         problems.push('policyTypes: is empty; leave it out to derive it from the rules, or list the directions to isolate');
       }
-      const unknown = props.policyTypes.filter(t => !Object.values(PolicyType).includes(t));
+      const unknown = props.policyTypes.filter(t => !Object.values(TrafficDirection).includes(t));
       if (unknown.length > 0) {
-        problems.push(`policyTypes: ${unknown.map(t => JSON.stringify(t)).join(', ')} is not a PolicyType (use PolicyType.INGRESS or PolicyType.EGRESS)`);
+        problems.push(`policyTypes: ${unknown.map(t => JSON.stringify(t)).join(', ')} is not a TrafficDirection (use TrafficDirection.INGRESS or TrafficDirection.EGRESS)`);
       }
     }
     if (problems.length > 0) {
-      throw inputError(this.node.path, problems);
+      throw new InputError(this.node.path, problems);
     }
     this.target = props.target;
     this.name = name;
     this.namespaceName = resolved.namespaceName;
     // Kubernetes' order, whatever order was given.
-    this.policyTypes = props.policyTypes && Object.values(PolicyType).filter(t => props.policyTypes!.includes(t));
+    this.policyTypes = props.policyTypes && Object.values(TrafficDirection).filter(t => props.policyTypes!.includes(t));
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: NETWORK_POLICY_API_VERSION,
       kind: NETWORK_POLICY_KIND,
       metadata: { ...props.metadata, name, namespace: this.namespaceName },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
-    this.node.addValidation({ validate: () => this.synthProblems() });
+    // Validated once per synthesis: cdk8s validates the app again for every chart it writes.
+    const passes = SynthPasses.of(this);
+    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => this.synthProblems()) });
+  }
+
+  /**
+   * The policy's metadata, to add labels and annotations after construction (as cdk8s-plus
+   * offers): `policy.metadata.addLabel('team', 'shop')`.
+   */
+  public get metadata(): ApiObjectMetadataDefinition {
+    return this.apiObject.metadata;
   }
 
   /**
@@ -142,7 +155,7 @@ export class NetworkPolicy extends Construct {
    * policy.addIngressRule([Peer.namespaceNamed('monitoring')], [PortRange.named('metrics')]);
    */
   public addIngressRule(sources: Peer[], ports?: PortRange[]): void {
-    this.addRule(PolicyType.INGRESS, 'addIngressRule', 'sources', sources, ports);
+    this.addRule(TrafficDirection.INGRESS, 'addIngressRule', 'sources', sources, ports);
   }
 
   /**
@@ -154,7 +167,7 @@ export class NetworkPolicy extends Construct {
    * policy.addEgressRule([Peer.ipv4('0.0.0.0/0', ['10.0.0.0/8'])], [PortRange.HTTPS]);
    */
   public addEgressRule(destinations: Peer[], ports?: PortRange[]): void {
-    this.addRule(PolicyType.EGRESS, 'addEgressRule', 'destinations', destinations, ports);
+    this.addRule(TrafficDirection.EGRESS, 'addEgressRule', 'destinations', destinations, ports);
   }
 
   /**
@@ -166,7 +179,7 @@ export class NetworkPolicy extends Construct {
    * policy.addIngressRuleFromAnywhere([PortRange.HTTPS]);
    */
   public addIngressRuleFromAnywhere(ports?: PortRange[]): void {
-    this.addRule(PolicyType.INGRESS, 'addIngressRuleFromAnywhere', 'sources', undefined, ports);
+    this.addRule(TrafficDirection.INGRESS, 'addIngressRuleFromAnywhere', 'sources', undefined, ports);
   }
 
   /**
@@ -178,7 +191,7 @@ export class NetworkPolicy extends Construct {
    * policy.addEgressRuleToAnywhere([PortRange.DNS_UDP, PortRange.DNS_TCP]);
    */
   public addEgressRuleToAnywhere(ports?: PortRange[]): void {
-    this.addRule(PolicyType.EGRESS, 'addEgressRuleToAnywhere', 'destinations', undefined, ports);
+    this.addRule(TrafficDirection.EGRESS, 'addEgressRuleToAnywhere', 'destinations', undefined, ports);
   }
 
   /**
@@ -187,32 +200,29 @@ export class NetworkPolicy extends Construct {
    *
    * @internal
    */
-  public _addRules(direction: PolicyType, producer: RuleProducer): void {
+  public _addRules(direction: TrafficDirection, producer: RuleProducer): void {
     this.checkDirection(direction, '_addRules');
-    (direction === PolicyType.INGRESS ? this.ingress : this.egress).push(producer);
+    (direction === TrafficDirection.INGRESS ? this.ingress : this.egress).push(producer);
   }
 
-  private addRule(direction: PolicyType, method: string, peerField: string, peers: Peer[] | undefined, ports: PortRange[] | undefined): void {
+  private addRule(direction: TrafficDirection, method: string, peerField: string, peers: Peer[] | undefined, ports: PortRange[] | undefined): void {
     this.checkDirection(direction, method);
-    const problems: string[] = [];
-    if (peers !== undefined && peers.length === 0) {
-      const anywhere = direction === PolicyType.INGRESS ? 'addIngressRuleFromAnywhere' : 'addEgressRuleToAnywhere';
-      problems.push(`${peerField}: is empty, which Kubernetes reads as every peer; list the peers, or call ${anywhere}() if every peer is meant`);
-    }
-    if (ports !== undefined && ports.length === 0) {
-      problems.push('ports: is empty, which Kubernetes reads as every port; list the ports, or leave ports out if every port is meant');
-    }
+    const anywhere = direction === TrafficDirection.INGRESS ? 'addIngressRuleFromAnywhere' : 'addEgressRuleToAnywhere';
+    const problems = [
+      ...emptyListProblems(peers, peerField, 'every peer', `list the peers, or call ${anywhere}() if every peer is meant`),
+      ...emptyListProblems(ports, 'ports', 'every port', 'list the ports, or leave ports out if every port is meant'),
+    ];
     if (problems.length > 0) {
-      throw inputError(`${this.node.path}.${method}`, problems);
+      throw new InputError(`${this.node.path}.${method}`, problems);
     }
     const rule: RuleSpec = { peers: peers && [...peers], ports: ports && [...ports] };
-    (direction === PolicyType.INGRESS ? this.ingress : this.egress).push(() => [rule]);
+    (direction === TrafficDirection.INGRESS ? this.ingress : this.egress).push(() => [rule]);
   }
 
-  private checkDirection(direction: PolicyType, method: string): void {
+  private checkDirection(direction: TrafficDirection, method: string): void {
     if (this.policyTypes !== undefined && !this.policyTypes.includes(direction)) {
-      throw inputError(`${this.node.path}.${method}`, [`policyTypes is [${this.policyTypes.join(', ')}], so ${direction.toLowerCase()} rules `
-        + `would have no effect; add PolicyType.${direction.toUpperCase()} to policyTypes`]);
+      throw new InputError(`${this.node.path}.${method}`, [`policyTypes is [${this.policyTypes.join(', ')}], so ${direction.toLowerCase()} rules `
+        + `would have no effect; add TrafficDirection.${direction.toUpperCase()} to policyTypes`]);
     }
   }
 
@@ -223,23 +233,18 @@ export class NetworkPolicy extends Construct {
     };
   }
 
-  private renderSpec(): any {
+  private renderSpec(): KubeNetworkPolicySpec {
     const { ingress, egress } = this.rules();
     const policyTypes = this.policyTypes ?? [
-      ...(ingress.length > 0 ? [PolicyType.INGRESS] : []),
-      ...(egress.length > 0 ? [PolicyType.EGRESS] : []),
+      ...(ingress.length > 0 ? [TrafficDirection.INGRESS] : []),
+      ...(egress.length > 0 ? [TrafficDirection.EGRESS] : []),
     ];
-    const spec: any = { podSelector: this.target.podSelector._toKube() };
-    if (policyTypes.length > 0) {
-      spec.policyTypes = policyTypes;
-    }
-    if (ingress.length > 0) {
-      spec.ingress = ingress.map(rule => renderRule(rule, 'from'));
-    }
-    if (egress.length > 0) {
-      spec.egress = egress.map(rule => renderRule(rule, 'to'));
-    }
-    return spec;
+    return {
+      podSelector: this.target.podSelector._toKube(),
+      ...(policyTypes.length > 0 ? { policyTypes } : {}),
+      ...(ingress.length > 0 ? { ingress: ingress.map(renderIngressRule) } : {}),
+      ...(egress.length > 0 ? { egress: egress.map(renderEgressRule) } : {}),
+    };
   }
 
   private synthProblems(): string[] {
@@ -248,7 +253,7 @@ export class NetworkPolicy extends Construct {
     const { ingress, egress } = this.rules();
     if (this.policyTypes === undefined && ingress.length === 0 && egress.length === 0) {
       problems.push(`NP-INPUT[${subject}]: spec: the policy has no rules and no policyTypes, so Kubernetes would isolate ingress of `
-        + `${this.target} and allow nothing; add rules, or say so with policyTypes: [PolicyType.INGRESS] (or use DefaultDenyIngress)`);
+        + `${this.target} and allow nothing; add rules, or say so with policyTypes: [TrafficDirection.INGRESS] (or use DefaultDenyIngress)`);
     }
     for (const [field, rules] of [['spec.ingress', ingress], ['spec.egress', egress]] as const) {
       problems.push(...this.unplacedWorkloads(rules).map(peer => `NP-INPUT[${subject}]: ${field}: ${peer} has no namespace (neither its `

@@ -1,3 +1,4 @@
+import { KubeEgressRule, KubeIngressRule, KubeNetworkPolicyPort } from '../k8s/kube-json';
 import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
 
@@ -32,16 +33,24 @@ export function uniqueRules(specs: RuleSpec[]): RuleSpec[] {
   return [...rules.values()];
 }
 
-/** The v1 `NetworkPolicyIngressRule` / `NetworkPolicyEgressRule` JSON; `peerField` is `from` or `to`. */
-export function renderRule(rule: RuleSpec, peerField: string): any {
-  const kube: any = {};
-  if (rule.peers !== undefined) {
-    kube[peerField] = rule.peers.map(p => p._toKube());
-  }
-  if (rule.ports !== undefined) {
-    kube.ports = rule.ports.map(p => p._toKube());
-  }
-  return kube;
+/** The v1 `NetworkPolicyIngressRule` JSON. */
+export function renderIngressRule(rule: RuleSpec): KubeIngressRule {
+  return {
+    ...(rule.peers !== undefined ? { from: rule.peers.map(p => p._toKube()) } : {}),
+    ...renderPorts(rule),
+  };
+}
+
+/** The v1 `NetworkPolicyEgressRule` JSON. */
+export function renderEgressRule(rule: RuleSpec): KubeEgressRule {
+  return {
+    ...(rule.peers !== undefined ? { to: rule.peers.map(p => p._toKube()) } : {}),
+    ...renderPorts(rule),
+  };
+}
+
+function renderPorts(rule: RuleSpec): { ports?: KubeNetworkPolicyPort[] } {
+  return rule.ports !== undefined ? { ports: rule.ports.map(p => p._toKube()) } : {};
 }
 
 function unique<T extends { _key(): string }>(items: T[]): T[] {

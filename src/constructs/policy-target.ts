@@ -1,9 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
-import { inputError, quoted } from '../policy/input-error';
+import { InputError, quoted } from '../k8s/input-error';
+import { dns1123LabelErrors } from '../k8s/label-syntax';
 import { LabelSelector } from '../policy/label-selector';
 import { Peer } from '../policy/peer';
 import { workloadDescription, workloadPodSelector } from '../policy/workload-selector';
-import { dns1123LabelErrors } from '../validation/label-syntax';
 
 /**
  * The pods a policy applies to (`spec.podSelector`), optionally pinned to a namespace.
@@ -80,7 +80,7 @@ export class PolicyTarget {
 
   private static nonEmpty(subject: string, field: string, selector: LabelSelector): PolicyTarget {
     if (selector.isEmpty()) {
-      throw inputError(subject, [`${field}: is empty, which would select every pod of the namespace; use PolicyTarget.all() if that is the intent`]);
+      throw new InputError(subject, [`${field}: is empty, which would select every pod of the namespace; use PolicyTarget.all() if that is the intent`]);
     }
     return new PolicyTarget(selector, `pods(${selector})`);
   }
@@ -119,7 +119,7 @@ export class PolicyTarget {
       problems.push(`name ${quoted(name)}: ${this.description} is in namespace ${JSON.stringify(this.namespaceName)}`);
     }
     if (problems.length > 0) {
-      throw inputError('PolicyTarget.inNamespaceNamed', problems);
+      throw new InputError('PolicyTarget.inNamespaceNamed', problems);
     }
     return new PolicyTarget(this.podSelector, this.description, name, this.workload);
   }

@@ -1,13 +1,68 @@
+import { IConstruct } from 'constructs';
+
+const PASSES = new WeakMap<IConstruct, SynthPasses>();
+
+/**
+ * The validation passes of one app, told apart so that what depends only on the app's tree is
+ * computed once per synthesis.
+ *
+ * cdk8s validates the whole app once when `app.synth()` or `app.synthYaml()` starts, then again
+ * in every `chart.toJson()` the call makes to write each chart; `Testing.synth(chart)` and
+ * `chart.toJson()` validate it once each. Every pass visits the root first, so a validation on
+ * the root marks where each pass begins. The passes of one `app.synth()` run no user code in
+ * between, so they see the same tree and share the first pass's values; any other pass starts a
+ * new synthesis. Outside any pass (a direct `node.validate()`), the values of the last
+ * synthesis stand.
+ */
+export class SynthPasses {
+  /** The passes of the app `scope` belongs to. */
+  public static of(scope: IConstruct): SynthPasses {
+    const root = scope.node.root;
+    let passes = PASSES.get(root);
+    if (passes === undefined) {
+      passes = new SynthPasses(root);
+      PASSES.set(root, passes);
+    }
+    return passes;
+  }
+
+  private current = 0;
+  private readonly values = new Map<unknown, { readonly synthesis: number; readonly value: unknown }>();
+
+  private constructor(root: IConstruct) {
+    root.node.addValidation({
+      validate: () => {
+        if (!continuesSynthesis()) {
+          this.current++;
+        }
+        return [];
+      },
+    });
+  }
+
+  /** Numbers the syntheses: equal for every pass of one `app.synth()`, different across syntheses. */
+  public get synthesis(): number {
+    return this.current;
+  }
+
+  /** The value for `key` in this synthesis, computed on first use in it. */
+  public perSynthesis<T>(key: unknown, compute: () => T): T {
+    const cached = this.values.get(key);
+    if (cached !== undefined && cached.synthesis === this.current) {
+      return cached.value as T;
+    }
+    const value = compute();
+    this.values.set(key, { synthesis: this.current, value });
+    return value;
+  }
+}
+
 /**
  * Whether the running validation pass is one of the later passes of an `app.synth()` or
- * `app.synthYaml()` call: cdk8s validates the whole app once when the call starts, then again
- * in every `chart.toJson()` the call makes to write each chart. No user code runs in between,
- * so those later passes see the app the first pass saw and can reuse its analysis.
- *
- * cdk8s offers no hook to tell the passes apart, so this reads the call stack for
- * `App._synthChart` <- `Chart.toJson` <- `App.synth` or `App.synthYaml`, the first and last
- * in the same file (so `Testing.synth` and user functions called `synth` do not count). Should
- * cdk8s rename them, every pass is analysed afresh: slower, never stale.
+ * `app.synthYaml()` call. cdk8s offers no hook to tell the passes apart, so this reads the call
+ * stack for `App._synthChart` <- `Chart.toJson` <- `App.synth` or `App.synthYaml`, the first and
+ * last in the same file (so `Testing.synth` and user functions called `synth` do not count).
+ * Should cdk8s rename them, every pass starts a new synthesis: slower, never stale.
  */
 export function continuesSynthesis(): boolean {
   const sites = callSites();

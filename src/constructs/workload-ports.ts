@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
+import { Protocol } from '../k8s/protocol';
 import { PortRange } from '../policy/port-range';
-import { Protocol } from '../policy/protocol';
 
 /**
  * The ports a cdk8s-plus-27 workload's containers declare, each once, with its own protocol

@@ -5,11 +5,12 @@ import { AppManifests, renderApp } from './app-manifests';
 import { appModel } from './app-model';
 import { evaluateIntents } from './intent-evaluation';
 import { IntentResult } from './intent-result';
-import { policyPorts } from './policy-ports';
 import type { ReachabilityIntents } from './reachability-intents';
-import { continuesSynthesis } from './synth-pass';
+import { ReachabilityReportContents } from './report-contents';
+import { reportRenderers } from './report-renderers';
 import { ClusterModel } from '../analysis/cluster-model';
-import { ReachabilityReport, ReachabilityReportContents } from '../report/reachability-report';
+import { policyPorts } from '../analysis/policy-ports';
+import { SynthPasses } from '../constructs/synth-pass';
 import { FindingSeverity } from '../validation/finding';
 
 /** The report files, in the app's outdir. */
@@ -34,11 +35,10 @@ const ANALYSES = new WeakMap<IConstruct, AppAnalysis>();
  * The reachability analysis of one app, shared by all its `ReachabilityIntents`: the model is
  * built once per synthesis, whatever the number of intents constructs.
  *
- * cdk8s validates the whole app once per `app.synth()` plus once per chart it writes (and once
- * per `Testing.synth(chart)`). The later passes of one `app.synth()` reuse the first's
- * analysis (see `continuesSynthesis`); any other pass renders the objects the model needs and
- * compares them with the last rendering, so a changed app is analysed again and an unchanged
- * one is not.
+ * cdk8s validates the whole app several times per synthesis (`SynthPasses`); the analysis is
+ * made on the first pass of each synthesis and reused by the others. A synthesis, or a call to
+ * `results()`, renders the objects the model needs and compares them with the last rendering, so
+ * a changed app is analysed again and an unchanged one is not.
  */
 export class AppAnalysis {
   /** The analysis of the app whose root is `root`. */
@@ -54,7 +54,11 @@ export class AppAnalysis {
   private readonly members: ReachabilityIntents[] = [];
   private state?: AnalysisState;
 
-  private constructor(private readonly root: IConstruct) {}
+  private readonly passes: SynthPasses;
+
+  private constructor(private readonly root: IConstruct) {
+    this.passes = SynthPasses.of(root);
+  }
 
   public register(member: ReachabilityIntents): void {
     this.members.push(member);
@@ -62,7 +66,7 @@ export class AppAnalysis {
 
   /** The synthesis errors of `member`; writes the report when asked for. */
   public errorsFor(member: ReachabilityIntents): string[] {
-    const state = this.current();
+    const state = this.passes.perSynthesis(this, () => this.current());
     this.writeReport(state);
     return state.errors.get(member)!;
   }
@@ -75,9 +79,6 @@ export class AppAnalysis {
   private current(): AnalysisState {
     // Intents can be added between two syntheses too.
     const versions = this.members.map((m) => m._version).join(',');
-    if (this.state?.versions === versions && continuesSynthesis()) {
-      return this.state;
-    }
     const manifests = renderApp(this.root);
     if (this.state?.versions !== versions || this.state.manifests.fingerprint() !== manifests.fingerprint()) {
       this.state = this.analyse(manifests, versions);
@@ -114,8 +115,9 @@ export class AppAnalysis {
    */
   private writeReport(state: AnalysisState): void {
     // Read structurally: the App class of the caller's cdk8s copy may not be ours.
-    const outdir: unknown = (this.root as any).outdir;
-    if (typeof outdir !== 'string' || !this.members.some((m) => m._reportWanted) || !fs.existsSync(outdir)) {
+    const outdir: unknown = (this.root as { outdir?: unknown }).outdir;
+    const renderers = reportRenderers();
+    if (typeof outdir !== 'string' || renderers === undefined || !this.members.some((m) => m._reportWanted) || !fs.existsSync(outdir)) {
       return;
     }
     const markdownFile = path.join(outdir, REPORT_FILES.markdown);
@@ -123,8 +125,8 @@ export class AppAnalysis {
       return;
     }
     const contents = state.report();
-    replaceFile(markdownFile, ReachabilityReport.toMarkdown(contents));
-    replaceFile(path.join(outdir, REPORT_FILES.json), JSON.stringify(ReachabilityReport.toJson(contents), undefined, 2) + '\n');
+    replaceFile(markdownFile, renderers.markdown(contents));
+    replaceFile(path.join(outdir, REPORT_FILES.json), JSON.stringify(renderers.json(contents), undefined, 2) + '\n');
     state.written = true;
   }
 }

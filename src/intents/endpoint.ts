@@ -6,9 +6,10 @@ import { IntentInputError } from './intent-input-error';
 import { CompiledSelector } from '../analysis/compiled-selector';
 import { closeMatches } from '../analysis/endpoint';
 import { PolicyTarget } from '../constructs/policy-target';
-import { inputError } from '../policy/input-error';
+import { parseIp } from '../k8s/cidr';
+import { InputError } from '../k8s/input-error';
+import { DEFAULT_NAMESPACE } from '../k8s/kinds';
 import { LabelSelector } from '../policy/label-selector';
-import { parseIp } from '../validation/cidr';
 
 /**
  * One end of a connection in a reachability intent: a workload of the app, a group of
@@ -37,7 +38,7 @@ export class Endpoint {
    * Endpoint.workload(api);
    */
   public static workload(workload: kplus.AbstractPod): Endpoint {
-    const description = `${workload.metadata.namespace ?? 'default'}/${workload.name}`;
+    const description = `${workload.metadata.namespace ?? DEFAULT_NAMESPACE}/${workload.name}`;
     // The path of the workload's own ApiObject, which the model keeps as its origin; found once.
     let origin: string | undefined;
     return new Endpoint(description, false, (app) => {
@@ -63,7 +64,7 @@ export class Endpoint {
     const parts = name.split('/');
     if ((parts.length !== 2 && parts.length !== 3) || parts.some((p) => p === '')) {
       const hint = parseIp(name) ? `; for an address use Endpoint.ip(${JSON.stringify(name)})` : '';
-      throw inputError('Endpoint.named', [`name ${JSON.stringify(name)}: must be namespace/name (or namespace/kind/name)${hint}`]);
+      throw new InputError('Endpoint.named', [`name ${JSON.stringify(name)}: must be namespace/name (or namespace/kind/name)${hint}`]);
     }
     return new Endpoint(name, false, (app) => {
       const index = app.workloadsByName.get(name);
@@ -87,7 +88,7 @@ export class Endpoint {
   public static ip(address: string): Endpoint {
     const parsed = parseIp(address);
     if (parsed === undefined) {
-      throw inputError('Endpoint.ip', [`address ${JSON.stringify(address)}: is not an IP address (no prefix length, no leading zeros)`]);
+      throw new InputError('Endpoint.ip', [`address ${JSON.stringify(address)}: is not an IP address (no prefix length, no leading zeros)`]);
     }
     return new Endpoint(address, true, (app) => [{ name: address, workload: app.evaluator._workloadOf(address) }]);
   }

@@ -3,3 +3,4 @@ export * from './intent-kind';
 export * from './intent-status';
 export * from './intent-result';
 export * from './reachability-intents';
+export * from './report-contents';

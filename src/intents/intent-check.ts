@@ -5,7 +5,7 @@ import { IntentInputError } from './intent-input-error';
 import { IntentKind } from './intent-kind';
 import { IntentConnection } from './intent-result';
 import { PortQuery } from '../analysis/connection-query';
-import { Protocol } from '../policy/protocol';
+import { Protocol } from '../k8s/protocol';
 
 /** What checking an intent found. */
 export interface IntentOutcome {

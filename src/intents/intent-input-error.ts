@@ -1,19 +1,24 @@
-/**
- * An intent that cannot be checked against the app (unknown endpoint, missing port): reported
- * as an `NP-INPUT` synthesis error for that intent rather than thrown.
- */
-export class IntentInputError extends Error {}
+import { InputError } from '../k8s/input-error';
 
 /**
- * The reason of an input error: our own, or the evaluator's `NP-INPUT[...]` error without its
- * prefix. Any other error is a defect and is thrown again.
+ * An intent that cannot be checked against the app (unknown endpoint, missing port): reported
+ * as an `NP-INPUT` synthesis error for that intent rather than thrown. The intent supplies the
+ * subject when it reports it.
+ */
+export class IntentInputError extends InputError {
+  constructor(problem: string) {
+    super('intent', [problem]);
+    this.name = 'IntentInputError';
+  }
+}
+
+/**
+ * The reason of an input error (ours or the evaluator's), without its code and subject. Any
+ * other error is a defect and is thrown again.
  */
 export function inputReason(error: unknown): string {
-  if (error instanceof IntentInputError) {
-    return error.message;
-  }
-  if (error instanceof Error && error.message.startsWith('NP-INPUT')) {
-    return error.message.replace(/^NP-INPUT\[[^\]]*\]: /, '');
+  if (error instanceof InputError) {
+    return error.reason;
   }
   throw error;
 }

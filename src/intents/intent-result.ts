@@ -1,6 +1,6 @@
 import { IntentKind } from './intent-kind';
 import { IntentStatus } from './intent-status';
-import { Protocol } from '../policy/protocol';
+import { Protocol } from '../k8s/protocol';
 
 /** One connection an intent checked, with the evaluator's answer. */
 export interface IntentConnection {

@@ -1,6 +1,6 @@
 import { Endpoint } from './endpoint';
 import { IntentKind } from './intent-kind';
-import { TrafficDirection } from '../analysis/traffic-direction';
+import { TrafficDirection } from '../k8s/traffic-direction';
 import { PortRange } from '../policy/port-range';
 
 /** The stable id prefix of each kind of intent. */

@@ -4,8 +4,8 @@ import { Endpoint } from './endpoint';
 import { connectionIntent, Intent, isolatedIntent, onlySourcesIntent } from './intent';
 import { IntentKind } from './intent-kind';
 import { IntentResult } from './intent-result';
-import { TrafficDirection } from '../analysis/traffic-direction';
-import { inputError } from '../policy/input-error';
+import { InputError } from '../k8s/input-error';
+import { TrafficDirection } from '../k8s/traffic-direction';
 import { PortRange } from '../policy/port-range';
 
 /** cdk-nag's rule: a reason short enough to be empty of meaning is refused. */
@@ -127,7 +127,7 @@ export class ReachabilityIntents extends Construct {
   public expectOnlySources(destination: Endpoint, sources: Endpoint[], port?: PortRange): string {
     this.checkConnectionInput('expectOnlySources', destination, port);
     if (sources.length === 0) {
-      throw inputError(`${this.node.path}.expectOnlySources`, [
+      throw new InputError(`${this.node.path}.expectOnlySources`, [
         'sources: is empty; to say nothing may reach the destination, use expectIsolated and expectDenied',
       ]);
     }
@@ -156,7 +156,7 @@ export class ReachabilityIntents extends Construct {
       problems.push(`direction: ${JSON.stringify(direction)} is not a TrafficDirection (use TrafficDirection.INGRESS or EGRESS)`);
     }
     if (problems.length > 0) {
-      throw inputError(`${this.node.path}.expectIsolated`, problems);
+      throw new InputError(`${this.node.path}.expectIsolated`, problems);
     }
     return this.add(isolatedIntent(workload, direction === undefined ? [TrafficDirection.INGRESS, TrafficDirection.EGRESS] : [direction]));
   }
@@ -180,7 +180,7 @@ export class ReachabilityIntents extends Construct {
       problems.push(`reason: ${JSON.stringify(reason)} is too short; say why in at least ${MIN_REASON_LENGTH} characters (a ticket, a date, a decision)`);
     }
     if (problems.length > 0) {
-      throw inputError(`${this.node.path}.acknowledge`, problems);
+      throw new InputError(`${this.node.path}.acknowledge`, problems);
     }
     this.acknowledgements.set(id, reason.trim());
     this._version++;
@@ -208,7 +208,7 @@ export class ReachabilityIntents extends Construct {
   private add(intent: Intent): string {
     const existing = this.intents.get(intent.id);
     if (existing !== undefined && existing.kind !== intent.kind) {
-      throw inputError(`${this.node.path}.expect${intent.kind === IntentKind.ALLOWED ? 'Allowed' : 'Denied'}`, [
+      throw new InputError(`${this.node.path}.expect${intent.kind === IntentKind.ALLOWED ? 'Allowed' : 'Denied'}`, [
         `${intent.id}: is already expected ${existing.kind}; an intent cannot be both`,
       ]);
     }
@@ -231,7 +231,7 @@ export class ReachabilityIntents extends Construct {
       problems.push(`port: ${port} is a named port, which resolves on a destination pod; the address ${destination} needs a port number`);
     }
     if (problems.length > 0) {
-      throw inputError(`${this.node.path}.${method}`, problems);
+      throw new InputError(`${this.node.path}.${method}`, problems);
     }
   }
 }

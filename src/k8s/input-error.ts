@@ -1,14 +1,36 @@
 /**
- * Builds the error thrown when a value-type factory is given input it cannot use.
- *
- * Messages follow the project format `NP-INPUT[<subject>]: <field>: <reason and fix>`,
- * one problem per `; `-separated part, so a user sees every mistake in one run.
- *
- * @param subject the factory that received the input, e.g. `PortRange.tcp`
- * @param problems one entry per problem, each naming the field and what would be valid
+ * An error that crosses a layer: a stable code, the subject it concerns and one entry per
+ * problem. Callers branch on the class (and `code`), never on the message text, which reads
+ * `<code>[<subject>]: <problem>; <problem>` so a user sees every mistake in one run.
  */
-export function inputError(subject: string, problems: string[]): Error {
-  return new Error(`NP-INPUT[${subject}]: ${problems.join('; ')}`);
+export class NetpolError extends Error {
+  constructor(
+    /** The stable id prefix, e.g. `NP-INPUT`. */
+    public readonly code: string,
+    /** What the problems concern: a factory (`PortRange.tcp`), a construct path, a query field (`port`). */
+    public readonly subject: string,
+    /** One entry per problem, each naming the field and what would be valid. */
+    public readonly problems: readonly string[],
+  ) {
+    super(`${code}[${subject}]: ${problems.join('; ')}`);
+    this.name = 'NetpolError';
+  }
+
+  /** The problems without the code and subject, as one sentence. */
+  public get reason(): string {
+    return this.problems.join('; ');
+  }
+}
+
+/**
+ * Input the library cannot use: a value-type factory's or construct's arguments, or a query
+ * naming an unknown endpoint or port. Code `NP-INPUT`.
+ */
+export class InputError extends NetpolError {
+  constructor(subject: string, problems: readonly string[]) {
+    super('NP-INPUT', subject, problems);
+    this.name = 'InputError';
+  }
 }
 
 /** Longer values are shortened in messages, keeping their start and their length. */

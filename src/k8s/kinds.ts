@@ -4,3 +4,23 @@ export const NETWORK_POLICY_GROUP = 'networking.k8s.io';
 export const NETWORK_POLICY_API_VERSION = `${NETWORK_POLICY_GROUP}/v1`;
 /** The kind. */
 export const NETWORK_POLICY_KIND = 'NetworkPolicy';
+
+/** The label the control plane sets on every namespace, holding the namespace's name (Kubernetes >= 1.21). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * Where each workload kind keeps the template of the pods it runs, as field names from the
+ * object's root. A `Map`, so a manifest's `kind: constructor` finds nothing.
+ */
+export const POD_TEMPLATE_PATHS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['Deployment', ['spec', 'template']],
+  ['StatefulSet', ['spec', 'template']],
+  ['DaemonSet', ['spec', 'template']],
+  ['ReplicaSet', ['spec', 'template']],
+  ['ReplicationController', ['spec', 'template']],
+  ['Job', ['spec', 'template']],
+  ['CronJob', ['spec', 'jobTemplate', 'spec', 'template']],
+]);
+
+/** The namespace of an object whose manifest names none, as `kubectl` applies it without `-n`. */
+export const DEFAULT_NAMESPACE = 'default';

@@ -1,4 +1,3 @@
-export * from './protocol';
 export * from './label-expression';
 export * from './label-selector';
 export * from './peer';

@@ -1,5 +1,6 @@
-import { inputError, quoted } from './input-error';
-import { labelKeyErrors, labelValueErrors } from '../validation/label-syntax';
+import { InputError, quoted } from '../k8s/input-error';
+import { KubeLabelSelectorRequirement } from '../k8s/kube-json';
+import { labelKeyErrors, labelValueErrors } from '../k8s/label-syntax';
 
 /**
  * One requirement on a label, as used in a selector's `matchExpressions`.
@@ -88,7 +89,7 @@ export class LabelExpression {
       });
     }
     if (problems.length > 0) {
-      throw inputError(subject, problems);
+      throw new InputError(subject, problems);
     }
     this.key = key;
     this.operatorName = operator;
@@ -114,7 +115,7 @@ export class LabelExpression {
    *
    * @internal
    */
-  public _toKube(): any {
+  public _toKube(): KubeLabelSelectorRequirement {
     return this.values === undefined
       ? { key: this.key, operator: this.operatorName }
       : { key: this.key, operator: this.operatorName, values: [...this.values] };

@@ -1,6 +1,7 @@
-import { inputError, quoted } from './input-error';
 import { LabelExpression } from './label-expression';
-import { labelKeyErrors, labelValueErrors } from '../validation/label-syntax';
+import { InputError, quoted } from '../k8s/input-error';
+import { KubeLabelSelector } from '../k8s/kube-json';
+import { labelKeyErrors, labelValueErrors } from '../k8s/label-syntax';
 
 /**
  * What a `LabelSelector` requires. Every label and every expression must hold (AND).
@@ -70,7 +71,7 @@ export class LabelSelector {
       problems.push(...labelValueErrors(value).map(e => `labels[${quoted(key)}] value ${quoted(value)}: ${e}`));
     }
     if (problems.length > 0) {
-      throw inputError('LabelSelector.of', problems);
+      throw new InputError('LabelSelector.of', problems);
     }
     // Frozen: the value is immutable, so its identity can be computed once.
     this.labels = Object.freeze({ ...labels });
@@ -99,15 +100,11 @@ export class LabelSelector {
    *
    * @internal
    */
-  public _toKube(): any {
-    const kube: any = {};
-    if (Object.keys(this.labels).length > 0) {
-      kube.matchLabels = { ...this.labels };
-    }
-    if (this.expressions.length > 0) {
-      kube.matchExpressions = this.expressions.map(e => e._toKube());
-    }
-    return kube;
+  public _toKube(): KubeLabelSelector {
+    return {
+      ...(Object.keys(this.labels).length > 0 ? { matchLabels: { ...this.labels } } : {}),
+      ...(this.expressions.length > 0 ? { matchExpressions: this.expressions.map(e => e._toKube()) } : {}),
+    };
   }
 
   /**

@@ -1,7 +1,5 @@
 import { LabelSelector } from './label-selector';
-
-/** The label every namespace carries with its own name (Kubernetes >= 1.21). */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+import { NAMESPACE_NAME_LABEL } from '../k8s/kinds';
 
 /** The namespace a selector picks by name alone, if that is all it does. */
 export function namespaceNameOf(selector: LabelSelector): string | undefined {

@@ -1,12 +1,13 @@
 import * as kplus from 'cdk8s-plus-27';
-import { inputError, quoted } from './input-error';
 import { LabelSelector } from './label-selector';
-import { NAMESPACE_NAME_LABEL, namespaceNameOf } from './namespace-name';
+import { namespaceNameOf } from './namespace-name';
 import { workloadDescription, workloadPodSelector } from './workload-selector';
-import { formatCidr, HOST_BITS, INVALID_CIDR, isStrictSubset, ParsedCidr, parseCidr } from '../validation/cidr';
-import { dns1123LabelErrors } from '../validation/label-syntax';
+import { formatCidr, HOST_BITS, INVALID_CIDR, isStrictSubset, ParsedCidr, parseCidr } from '../k8s/cidr';
+import { InputError, quoted } from '../k8s/input-error';
+import { NAMESPACE_NAME_LABEL } from '../k8s/kinds';
+import { KubeNetworkPolicyPeer } from '../k8s/kube-json';
+import { dns1123LabelErrors } from '../k8s/label-syntax';
 
-/** The label Kubernetes puts on every namespace, holding the namespace's name (since 1.21). */
 /**
  * The other end of a NetworkPolicy rule: where traffic may come from (ingress) or go to
  * (egress). One `Peer` renders as one item of a rule's `from`/`to` list.
@@ -216,7 +217,7 @@ export class Peer {
     workload?: kplus.AbstractPod;
   }): Peer {
     if (parts.podSelector === undefined && parts.namespaceSelector === undefined) {
-      throw inputError('Peer', ['a peer needs a podSelector, a namespaceSelector, or both']);
+      throw new InputError('Peer', ['a peer needs a podSelector, a namespaceSelector, or both']);
     }
     return new Peer(parts);
   }
@@ -303,18 +304,14 @@ export class Peer {
    *
    * @internal
    */
-  public _toKube(): any {
+  public _toKube(): KubeNetworkPolicyPeer {
     if (this.cidr !== undefined) {
       return { ipBlock: this.excluding!.length > 0 ? { cidr: this.cidr, except: [...this.excluding!] } : { cidr: this.cidr } };
     }
-    const kube: any = {};
-    if (this.podSelector !== undefined) {
-      kube.podSelector = this.podSelector._toKube();
-    }
-    if (this.namespaceSelector !== undefined) {
-      kube.namespaceSelector = this.namespaceSelector._toKube();
-    }
-    return kube;
+    return {
+      ...(this.podSelector !== undefined ? { podSelector: this.podSelector._toKube() } : {}),
+      ...(this.namespaceSelector !== undefined ? { namespaceSelector: this.namespaceSelector._toKube() } : {}),
+    };
   }
 
   /**
@@ -339,7 +336,7 @@ export class Peer {
 function namespaceNameSelector(subject: string, name: string, field: string = 'name'): LabelSelector {
   const problems = dns1123LabelErrors(name).map(e => `${field} ${quoted(name)}: ${e}`);
   if (problems.length > 0) {
-    throw inputError(subject, problems);
+    throw new InputError(subject, problems);
   }
   return LabelSelector.of({ labels: { [NAMESPACE_NAME_LABEL]: name } });
 }
@@ -369,7 +366,7 @@ function checkedIpBlock(subject: string, cidr: string, excluding: string[], fami
     return parsed;
   });
   if (problems.length > 0) {
-    throw inputError(subject, problems);
+    throw new InputError(subject, problems);
   }
   return { cidr: formatCidr(outer!), excluding: inner.map(c => formatCidr(c!)) };
 }

@@ -1,6 +1,7 @@
-import { inputError } from './input-error';
-import { Protocol } from './protocol';
-import { portNameErrors, portNumberErrors } from '../validation/label-syntax';
+import { InputError } from '../k8s/input-error';
+import { KubeNetworkPolicyPort } from '../k8s/kube-json';
+import { portNameErrors, portNumberErrors } from '../k8s/label-syntax';
+import { Protocol } from '../k8s/protocol';
 
 /**
  * The ports a NetworkPolicy rule admits for one protocol: a single port, an inclusive range,
@@ -171,7 +172,7 @@ export class PortRange {
       problems.push(`name ${JSON.stringify(name)}: a port number must be a number, not a string (use PortRange.of(Protocol.${resolved}, ${Number(name)}))`);
     }
     if (problems.length > 0) {
-      throw inputError('PortRange.named', problems);
+      throw new InputError('PortRange.named', problems);
     }
     return new PortRange(resolved, undefined, undefined, name);
   }
@@ -190,7 +191,7 @@ export class PortRange {
     const resolved = checkedProtocol('PortRange.of', protocol);
     if (port === undefined) {
       if (endPort !== undefined) {
-        throw inputError('PortRange.of', [`endPort ${endPort}: needs a port to start the range from (port to endPort, inclusive)`]);
+        throw new InputError('PortRange.of', [`endPort ${endPort}: needs a port to start the range from (port to endPort, inclusive)`]);
       }
       return new PortRange(resolved);
     }
@@ -203,7 +204,7 @@ export class PortRange {
   private static single(subject: string, protocol: Protocol, port: number): PortRange {
     const problems = numberProblems('port', port, protocol);
     if (problems.length > 0) {
-      throw inputError(subject, problems);
+      throw new InputError(subject, problems);
     }
     return new PortRange(protocol, port);
   }
@@ -214,7 +215,7 @@ export class PortRange {
       problems.push(`${endField} ${end}: must be at least ${startField} ${start} (the range is inclusive; swap the two)`);
     }
     if (problems.length > 0) {
-      throw inputError(subject, problems);
+      throw new InputError(subject, problems);
     }
     // Kubernetes accepts endPort == port, but one port reads better without it.
     return new PortRange(protocol, start, end > start ? end : undefined);
@@ -270,17 +271,12 @@ export class PortRange {
    *
    * @internal
    */
-  public _toKube(): any {
-    const kube: any = { protocol: this.protocol };
-    if (this.name !== undefined) {
-      kube.port = this.name;
-    } else if (this.port !== undefined) {
-      kube.port = this.port;
-    }
-    if (this.endPort !== undefined) {
-      kube.endPort = this.endPort;
-    }
-    return kube;
+  public _toKube(): KubeNetworkPolicyPort {
+    return {
+      protocol: this.protocol,
+      ...(this.name !== undefined ? { port: this.name } : this.port !== undefined ? { port: this.port } : {}),
+      ...(this.endPort !== undefined ? { endPort: this.endPort } : {}),
+    };
   }
 
   /**
@@ -296,7 +292,7 @@ export class PortRange {
 
 function checkedProtocol(subject: string, protocol: Protocol): Protocol {
   if (!Object.values(Protocol).includes(protocol)) {
-    throw inputError(subject, [`protocol ${JSON.stringify(protocol)}: must be one of TCP, UDP or SCTP (upper case)`]);
+    throw new InputError(subject, [`protocol ${JSON.stringify(protocol)}: must be one of TCP, UDP or SCTP (upper case)`]);
   }
   return protocol;
 }

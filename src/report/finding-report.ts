@@ -26,6 +26,8 @@ export class FindingReport {
     lines.push('');
     return lines.join('\n');
   }
+
+  private constructor() {}
 }
 
 function rank(finding: ModelFinding): number {

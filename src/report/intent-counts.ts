@@ -1,5 +1,5 @@
-import { IntentResult } from '../assertions/intent-result';
-import { IntentStatus } from '../assertions/intent-status';
+import { IntentResult } from '../intents/intent-result';
+import { IntentStatus } from '../intents/intent-status';
 
 /** How many intents have each status, and the sentence the reports print. */
 export interface IntentCounts {

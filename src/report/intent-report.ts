@@ -1,8 +1,8 @@
 import { intentSummary } from './intent-counts';
 import { markdownCell } from './markdown-cell';
 import { wrapText } from './text-wrap';
-import { IntentResult } from '../assertions/intent-result';
-import { IntentStatus } from '../assertions/intent-status';
+import { IntentResult } from '../intents/intent-result';
+import { IntentStatus } from '../intents/intent-status';
 
 /** Terminal lines stay within this width (except single words longer than it). */
 const WIDTH = 100;
@@ -58,6 +58,8 @@ export class IntentReport {
     lines.push('');
     return lines.join('\n');
   }
+
+  private constructor() {}
 }
 
 /** An acknowledgement of an intent that holds is no longer needed; say so. */

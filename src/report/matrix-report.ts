@@ -30,11 +30,15 @@ export class MatrixReport {
     const labelWidth = Math.max(...labels.map((l) => l.length));
     const header = ' '.repeat(labelWidth) + ' │ ' + numbers.map((n) => n.padStart(cellWidth)).join(' ');
     const rule = '─'.repeat(labelWidth) + '─┼─' + '─'.repeat(header.length - labelWidth - 3);
+    let allowed = 0;
     const rows = endpoints.map((source, i) => {
-      const cells = endpoints.map((destination) => (matrix.isAllowed(source, destination) ? ALLOWED : DENIED).padStart(cellWidth));
+      const cells = endpoints.map((destination) => {
+        const isAllowed = matrix.isAllowed(source, destination);
+        allowed += Number(isAllowed);
+        return (isAllowed ? ALLOWED : DENIED).padStart(cellWidth);
+      });
       return labels[i].padEnd(labelWidth) + ' │ ' + cells.join(' ');
     });
-    const allowed = matrix._countAllowedPairs();
     const legend = `${ALLOWED} allowed   ${DENIED} denied   (${allowed} of ${endpoints.length * endpoints.length} pairs allowed)`;
     return [title, header, rule, ...rows, '', legend, ''].join('\n');
   }
@@ -55,4 +59,6 @@ export class MatrixReport {
     lines.push('');
     return lines.join('\n');
   }
+
+  private constructor() {}
 }

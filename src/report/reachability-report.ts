@@ -5,30 +5,10 @@ import { IntentReport } from './intent-report';
 import { MatrixReport } from './matrix-report';
 import { matrixTitle } from './matrix-title';
 import { ModelFinding } from '../analysis/model-finding';
-import { ReachabilityMatrix } from '../analysis/reachability-matrix';
-import { IntentResult } from '../assertions/intent-result';
+import { ReachabilityReportContents } from '../intents/report-contents';
 
 /** Beyond this many workloads a Markdown matrix is unreadable; the JSON report still has it. */
 const MAX_MARKDOWN_ENDPOINTS = 40;
-
-/** What a reachability report covers. */
-export interface ReachabilityReportContents {
-  /** The outcome of every intent, in declaration order. */
-  readonly intents: IntentResult[];
-
-  /** The cluster model's findings, warnings included. */
-  readonly findings: ModelFinding[];
-
-  /** One matrix per port shown. */
-  readonly matrices: ReachabilityMatrix[];
-
-  /**
-   * Ports the policies name that got no matrix, to keep the report readable (as `TCP/8443`).
-   *
-   * @default - none
-   */
-  readonly omittedPorts?: string[];
-}
 
 /**
  * The report `ReachabilityIntents` writes on synth, as `reachability.md` for reviews and
@@ -91,6 +71,8 @@ export class ReachabilityReport {
       omittedPorts: contents.omittedPorts ?? [],
     };
   }
+
+  private constructor() {}
 }
 
 function findingSummary(findings: ModelFinding[]): string {

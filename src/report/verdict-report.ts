@@ -11,8 +11,8 @@ import { SideVerdict, Verdict } from '../analysis/verdict';
 export class VerdictReport {
   /** Several lines of text ending with a newline. */
   public static toText(verdict: Verdict): string {
-    const subject = `${verdict.source} -> ${verdict.destination} ${verdict.protocol}/${verdict.port}`
-      + (String(verdict.portNumber) === verdict.port ? '' : ` (port ${verdict.portNumber})`);
+    const subject = `${verdict.source} -> ${verdict.destination} ${verdict.protocol}/${verdict.portName ?? verdict.port}`
+      + (verdict.portName === undefined ? '' : ` (port ${verdict.port})`);
     return [
       `${subject}: ${verdict.allowed ? 'ALLOWED' : 'DENIED'}`,
       `  ${verdict.explanation}`,
@@ -21,6 +21,8 @@ export class VerdictReport {
       '',
     ].join('\n');
   }
+
+  private constructor() {}
 }
 
 function sideLines(title: string, side: SideVerdict): string[] {

@@ -1,13 +1,13 @@
 /**
  * What the API server's decoder accepts for a networking.k8s.io/v1 NetworkPolicy: the JSON type of
- * every field (R2) and, under strict field validation (kubectl's default), no unknown or wrongly-cased
- * fields (R3). The server stops at this stage with HTTP 400; the validator reports these findings
+ * every field and, under strict field validation (kubectl's default), no unknown or wrongly-cased
+ * fields. The server stops at this stage with HTTP 400; the validator reports these findings
  * first and still runs the semantic checks on everything that decoded.
  */
 import { error } from './field-errors';
 import { ValidationFinding } from './finding';
-import { asObject, isAbsent, isInt32 } from './json-values';
 import { RULE } from './rules';
+import { asObject, isAbsent, isInt32 } from '../k8s/json-values';
 
 /** A scalar Go type, a list, a struct with known fields, or a map of strings. */
 type Shape = Scalar | ListShape | StructShape | 'stringMap' | 'anything';

@@ -1,13 +1,13 @@
 /**
- * An ipBlock (R24-R28). An absent or empty cidr, or one that does not parse at all, stops the checks
+ * An ipBlock. An absent or empty cidr, or one that does not parse at all, stops the checks
  * of this ipBlock; a cidr that only breaks the strict rules still has its except entries checked
  * against its masked network, as the server does.
  */
-import { INVALID_CIDR, isStrictSubset, parseCidr } from './cidr';
 import { invalid, required, warning } from './field-errors';
 import { ValidationFinding } from './finding';
-import { asArray, asString, asStruct } from './json-values';
 import { RULE } from './rules';
+import { INVALID_CIDR, isStrictSubset, parseCidr } from '../k8s/cidr';
+import { asArray, asString, asStruct } from '../k8s/json-values';
 
 /** Findings for the ipBlock at `field`, e.g. `spec.egress[0].to[1].ipBlock`. */
 export function ipBlockFindings(value: unknown, field: string, strictCidr: boolean): ValidationFinding[] {

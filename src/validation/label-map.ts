@@ -4,8 +4,8 @@
  */
 import { invalid } from './field-errors';
 import { ValidationFinding } from './finding';
-import { asObject, asString } from './json-values';
-import { labelKeyErrors, labelValueErrors } from './label-syntax';
+import { asObject, asString } from '../k8s/json-values';
+import { labelKeyErrors, labelValueErrors } from '../k8s/label-syntax';
 
 /** Findings for each key, then its value, in the map's order. */
 export function labelMapFindings(labels: unknown, field: string, rule: string): ValidationFinding[] {

@@ -1,13 +1,13 @@
 /**
- * A label selector (spec.podSelector and the peers' podSelector and namespaceSelector), R10-R14b.
+ * A label selector (spec.podSelector and the peers' podSelector and namespaceSelector).
  * `{}` has nothing to check.
  */
 import { forbidden, invalid, required } from './field-errors';
 import { ValidationFinding } from './finding';
-import { asArray, asString, asStruct } from './json-values';
 import { labelMapFindings } from './label-map';
-import { labelKeyErrors, labelValueErrors } from './label-syntax';
 import { RULE } from './rules';
+import { asArray, asString, asStruct } from '../k8s/json-values';
+import { labelKeyErrors, labelValueErrors } from '../k8s/label-syntax';
 
 /** Findings for a selector at `field`: matchLabels, then each matchExpressions entry. */
 export function labelSelectorFindings(selector: unknown, field: string): ValidationFinding[] {

@@ -1,14 +1,14 @@
 /**
- * ObjectMeta of a namespaced object whose names are DNS-1123 subdomains (R4-R9), in the order the
+ * ObjectMeta of a namespaced object whose names are DNS-1123 subdomains, in the order the
  * server checks it: generateName, name, namespace, generation, labels, annotations,
  * ownerReferences, finalizers.
  */
 import { invalid, required, tooLong } from './field-errors';
 import { ValidationFinding } from './finding';
-import { asArray, asObject, asString, asStruct, JsonObject } from './json-values';
 import { labelMapFindings } from './label-map';
-import { dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from './label-syntax';
 import { RULE } from './rules';
+import { asArray, asObject, asString, asStruct, JsonObject } from '../k8s/json-values';
+import { dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from '../k8s/label-syntax';
 
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 

@@ -1,13 +1,13 @@
 /**
- * One peer of `from` or `to` (R22-R23): each selector and the ipBlock are checked first, then
+ * One peer of `from` or `to`: each selector and the ipBlock are checked first, then
  * whether the peer names something and does not mix ipBlock with a selector.
  */
 import { forbidden, required } from './field-errors';
 import { ValidationFinding } from './finding';
 import { ipBlockFindings } from './ip-block';
-import { asStruct, isAbsent } from './json-values';
 import { labelSelectorFindings } from './label-selector';
 import { RULE } from './rules';
+import { asStruct, isAbsent } from '../k8s/json-values';
 
 /** Findings for the peer at `field`, e.g. `spec.ingress[0].from[2]`. */
 export function peerFindings(value: unknown, field: string, strictCidr: boolean): ValidationFinding[] {

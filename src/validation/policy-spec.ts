@@ -1,14 +1,14 @@
 /**
  * `spec`, in the server's order: podSelector; each ingress rule (all its ports, then all its peers);
- * each egress rule likewise; then policyTypes (R29-R30). Every field may be omitted.
+ * each egress rule likewise; then policyTypes. Every field may be omitted.
  */
 import { invalid, notSupported } from './field-errors';
 import { ValidationFinding } from './finding';
-import { asArray, asString, asStruct } from './json-values';
 import { labelSelectorFindings } from './label-selector';
 import { peerFindings } from './peer';
 import { portFindings } from './port';
 import { RULE } from './rules';
+import { asArray, asString, asStruct } from '../k8s/json-values';
 
 const POLICY_TYPES = ['Ingress', 'Egress'];
 

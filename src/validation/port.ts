@@ -1,13 +1,13 @@
 /**
- * One entry of a rule's `ports` (R15-R21), in the server's order: protocol, port, then endPort.
+ * One entry of a rule's `ports`, in the server's order: protocol, port, then endPort.
  * protocol is a pointer: absent means TCP, while "" is a value and must be one of the three.
  */
 import { invalid, notSupported } from './field-errors';
 import { ValidationFinding } from './finding';
-import { asInt32, asStruct, isAbsent } from './json-values';
-import { portNameErrors, portNumberErrors } from './label-syntax';
 import { RULE } from './rules';
-import { Protocol } from '../policy/protocol';
+import { asInt32, asStruct, isAbsent } from '../k8s/json-values';
+import { portNameErrors, portNumberErrors } from '../k8s/label-syntax';
+import { Protocol } from '../k8s/protocol';
 
 const PROTOCOLS = Object.values(Protocol) as string[];
 

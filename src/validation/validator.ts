@@ -1,11 +1,11 @@
 import { decodingFindings } from './decoding';
 import { error } from './field-errors';
 import { FindingSeverity, ValidationFinding } from './finding';
-import { asObject } from './json-values';
 import { metadataFindings } from './metadata';
-import { NETWORK_POLICY_API_VERSION, NETWORK_POLICY_GROUP, NETWORK_POLICY_KIND } from './network-policy-kind';
 import { specFindings } from './policy-spec';
 import { RULE } from './rules';
+import { asObject } from '../k8s/json-values';
+import { NETWORK_POLICY_API_VERSION, NETWORK_POLICY_GROUP, NETWORK_POLICY_KIND } from '../k8s/kinds';
 
 /**
  * Options for `NetworkPolicyValidator.check`.

@@ -1,6 +1,6 @@
 import { deployment, documents, namespace, pod, policy } from './manifests';
 import { ClusterModel, ManifestDocument } from '../../src/analysis';
-import { Protocol } from '../../src/policy/protocol';
+import { Protocol } from '../../src/k8s/protocol';
 import { FindingSeverity } from '../../src/validation/finding';
 
 const template = (labels: Record<string, string>) => ({ metadata: { labels }, spec: { containers: [{ name: 'c', ports: [{ containerPort: 80 }] }] } });
@@ -90,7 +90,7 @@ describe('documents', () => {
 
   test('empty documents are skipped; other non-objects are reported', () => {
     const model = ClusterModel.fromManifests([{ manifest: null }, { manifest: 'text', origin: 'bad.yaml:1' }]);
-    expect(model.findings).toEqual([{ severity: FindingSeverity.ERROR, origin: 'bad.yaml:1', subject: '(document)', rule: 'NP-INPUT-DOCUMENT', message: 'not a Kubernetes object; skipped' }]);
+    expect(model.findings).toEqual([{ severity: FindingSeverity.ERROR, origin: 'bad.yaml:1', subject: '(document)', field: '', rule: 'NP-INPUT-DOCUMENT', message: 'not a Kubernetes object; skipped' }]);
   });
 
   test('objects without a name are skipped and reported', () => {

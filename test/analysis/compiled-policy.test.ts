@@ -1,5 +1,5 @@
 import { compilePolicy } from '../../src/analysis/compiled-policy';
-import { TrafficDirection } from '../../src/analysis/traffic-direction';
+import { TrafficDirection } from '../../src/k8s/traffic-direction';
 
 const compile = (spec: any) => compilePolicy({ namespaceName: 'x', name: 'p', origin: 'o', manifest: { spec } }, true);
 const types = (spec: any) => {

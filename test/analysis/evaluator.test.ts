@@ -1,6 +1,7 @@
 import { deployment, documents, namespace, pod, policy } from './manifests';
-import { AnalysisOptions, ClusterModel, ConnectionQuery, DecisionLayer, DecisionOutcome, Evaluator, TrafficDirection } from '../../src/analysis';
-import { Protocol } from '../../src/policy/protocol';
+import { AnalysisOptions, ClusterModel, ConnectionQuery, DecisionLayer, DecisionOutcome, Evaluator } from '../../src/analysis';
+import { TrafficDirection } from '../../src/k8s';
+import { Protocol } from '../../src/k8s/protocol';
 
 interface Case {
   readonly name: string;
@@ -357,8 +358,7 @@ describe('verdicts', () => {
       allowed: false,
       source: 'prod/frontend',
       destination: 'prod/db',
-      port: '5432',
-      portNumber: 5432,
+      port: 5432,
       protocol: Protocol.TCP,
       explanation: 'denied: ingress to prod/db is isolated by prod/db-policy, and none of its rules admits prod/frontend',
     });
@@ -366,16 +366,21 @@ describe('verdicts', () => {
       direction: TrafficDirection.INGRESS,
       endpoint: 'prod/db',
       allowed: false,
+      decidedBy: DecisionLayer.NETWORK_POLICY,
       isolated: true,
       selectingPolicies: ['prod/db-policy'],
       admittedBy: [],
       excludedPolicies: [],
       reason: 'ingress to prod/db is isolated by prod/db-policy, and none of its rules admits prod/frontend',
     });
+    // Egress is not isolated: NetworkPolicy has nothing to say and the default allows; ingress is isolated and denied.
     expect(verdict.decisions.map((d) => [d.layer, d.direction, d.outcome])).toEqual([
-      [DecisionLayer.NETWORK_POLICY, TrafficDirection.EGRESS, DecisionOutcome.ALLOW],
+      [DecisionLayer.NETWORK_POLICY, TrafficDirection.EGRESS, DecisionOutcome.NO_MATCH],
+      [DecisionLayer.DEFAULT, TrafficDirection.EGRESS, DecisionOutcome.ACCEPT],
       [DecisionLayer.NETWORK_POLICY, TrafficDirection.INGRESS, DecisionOutcome.DENY],
     ]);
+    expect(verdict.decisions[1].reason).toBe('egress from prod/frontend is allowed by default: no policy decides it');
+    expect(verdict.egress).toMatchObject({ decidedBy: DecisionLayer.DEFAULT, reason: 'egress from prod/frontend is not isolated' });
   });
 
   test('allowed: names every admitting rule, with its origin', () => {
@@ -387,7 +392,8 @@ describe('verdicts', () => {
       { policy: 'x/b', origin: 'file.yaml:3', direction: TrafficDirection.INGRESS, ruleIndex: 0 },
     ]);
     expect(verdict.explanation).toBe('allowed: egress from x/web is not isolated, and ingress to x/db is allowed by x/a spec.ingress[1], x/b spec.ingress[0]');
-    expect(verdict.decisions[1]).toMatchObject({ policies: ['x/a', 'x/b'], outcome: DecisionOutcome.ALLOW });
+    expect(verdict.decisions[2]).toMatchObject({ direction: TrafficDirection.INGRESS, policies: ['x/a', 'x/b'], outcome: DecisionOutcome.ACCEPT });
+    expect(verdict.decisions[2].rules).toEqual(verdict.ingress.admittedBy);
   });
 
   test('both sides denied: both reasons, in order', () => {
@@ -410,7 +416,7 @@ describe('verdicts', () => {
   test('self traffic is an implicit decision on both sides', () => {
     const verdict = check([pod('x/db'), policy('x/deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] })], { source: 'x/db', destination: 'x/db', port: 80 });
     expect(verdict.explanation).toBe('allowed: x/db can always reach itself (allowSelfTraffic)');
-    const implicitAllow = [DecisionLayer.IMPLICIT, DecisionOutcome.ALLOW];
+    const implicitAllow = [DecisionLayer.IMPLICIT, DecisionOutcome.ACCEPT];
     expect(verdict.decisions.map((d) => [d.layer, d.outcome])).toEqual([implicitAllow, implicitAllow]);
     expect(verdict.ingress).toMatchObject({ isolated: true, selectingPolicies: ['x/deny'], admittedBy: [] });
   });
@@ -418,7 +424,7 @@ describe('verdicts', () => {
   test('node traffic: implicit on the ingress side', () => {
     const verdict = check([pod('x/db'), policy('x/deny', { podSelector: {} })], { source: 'node', destination: 'x/db', port: 80 });
     expect(verdict.explanation).toBe('allowed: egress from node is not subject to NetworkPolicy (node traffic), and ingress to x/db from its own node is always allowed (allowNodeTraffic)');
-    expect(verdict.decisions.map((d) => d.layer)).toEqual([DecisionLayer.NETWORK_POLICY, DecisionLayer.IMPLICIT]);
+    expect(verdict.decisions.map((d) => d.layer)).toEqual([DecisionLayer.NETWORK_POLICY, DecisionLayer.DEFAULT, DecisionLayer.IMPLICIT]);
   });
 
   test('outside and hostNetwork endpoints are not subject to NetworkPolicy', () => {
@@ -441,7 +447,7 @@ describe('verdicts', () => {
   test('a port name query reports the name and the resolved number', () => {
     const verdict = check([pod('x/web'), pod('x/db', { ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }] })],
       { source: 'x/web', destination: 'x/db', portName: 'dns', protocol: Protocol.UDP });
-    expect(verdict).toMatchObject({ port: 'dns', portNumber: 53, protocol: Protocol.UDP });
+    expect(verdict).toMatchObject({ port: 53, portName: 'dns', protocol: Protocol.UDP });
   });
 });
 

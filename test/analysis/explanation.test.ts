@@ -1,54 +1,54 @@
-import { compilePolicy } from '../../src/analysis/compiled-policy';
 import { Endpoint } from '../../src/analysis/endpoint';
-import { explainConnection, explainSide } from '../../src/analysis/explanation';
-import { SideEvaluation } from '../../src/analysis/side-evaluation';
-import { TrafficDirection } from '../../src/analysis/traffic-direction';
-import { DecisionLayer, DecisionOutcome } from '../../src/analysis/verdict';
+import { exemptionDecision, explainConnection, explainSide } from '../../src/analysis/explanation';
+import { DecisionLayer, DecisionOutcome, LayerDecision } from '../../src/analysis/verdict';
+import { TrafficDirection } from '../../src/k8s/traffic-direction';
 
-const pod = (label: string): Endpoint => ({ label, kind: 'pod', workload: 0, ports: [], ips: [] });
-const compiled = (name: string) => compilePolicy({ namespaceName: 'prod', name, origin: `${name}.yaml:0`, manifest: { spec: { ingress: [{}, {}] } } }, true);
-const dbPolicy = compiled('db-policy');
-const other = compiled('other');
-
-const side = (overrides: Partial<SideEvaluation>): SideEvaluation => ({
-  direction: TrafficDirection.INGRESS, subject: pod('prod/db'), peer: pod('prod/frontend'), selecting: [], admitted: [], ...overrides,
-});
+const db: Endpoint = { label: 'prod/db', kind: 'pod', workload: 0, ports: [], ips: [] };
+const rule = { policy: 'prod/db-policy', origin: 'db-policy.yaml:0', direction: TrafficDirection.INGRESS, ruleIndex: 1 };
+type Rule = typeof rule;
+const decision = (layer: DecisionLayer, outcome: DecisionOutcome, reason: string, policies: string[] = [], rules: Rule[] = []): LayerDecision =>
+  ({ layer, direction: TrafficDirection.INGRESS, outcome, policies, rules, reason });
+const notIsolated = decision(DecisionLayer.NETWORK_POLICY, DecisionOutcome.NO_MATCH, 'ingress to prod/db is not isolated');
+const byDefault = decision(DecisionLayer.DEFAULT, DecisionOutcome.ACCEPT, 'ingress to prod/db is allowed by default: no policy decides it');
+const denied = decision(DecisionLayer.NETWORK_POLICY, DecisionOutcome.DENY,
+  'ingress to prod/db is isolated by prod/db-policy, and none of its rules admits prod/frontend', ['prod/db-policy']);
+const admitted = decision(DecisionLayer.NETWORK_POLICY, DecisionOutcome.ACCEPT, 'ingress to prod/db is allowed by prod/db-policy spec.ingress[1]',
+  ['prod/db-policy'], [rule]);
 
 describe('explainSide', () => {
   test.each([
-    ['not isolated', side({}), undefined, true, 'ingress to prod/db is not isolated'],
-    ['isolated, one policy', side({ selecting: [dbPolicy] }), undefined, false,
-      'ingress to prod/db is isolated by prod/db-policy, and none of its rules admits prod/frontend'],
-    ['isolated, two policies', side({ selecting: [dbPolicy, other] }), undefined, false,
-      'ingress to prod/db is isolated by prod/db-policy, prod/other, and none of their rules admits prod/frontend'],
-    ['admitted', side({ selecting: [dbPolicy], admitted: [{ policy: dbPolicy, rule: dbPolicy.ingress![1] }] }), undefined, true,
-      'ingress to prod/db is allowed by prod/db-policy spec.ingress[1]'],
-    ['egress, outside subject', side({ direction: TrafficDirection.EGRESS, subject: { label: '1.2.3.4', kind: 'outside', ports: [], ips: [] } }), undefined, true,
-      'egress from 1.2.3.4 is not subject to NetworkPolicy (outside the cluster)'],
-    ['node exemption', side({ selecting: [dbPolicy] }), 'node' as const, true, 'ingress to prod/db from its own node is always allowed (allowNodeTraffic)'],
-    ['self exemption', side({ selecting: [dbPolicy], peer: pod('prod/db') }), 'self' as const, true, 'prod/db can always reach itself (allowSelfTraffic)'],
-  ])('%s', (_, evaluation, exemption, allowed, reason) => {
-    const { verdict, decisions } = explainSide(evaluation, exemption, []);
-    expect(verdict).toMatchObject({ allowed, reason, isolated: evaluation.selecting.length > 0 });
-    expect(decisions).toHaveLength(1);
-    expect(decisions[0]).toMatchObject({
-      layer: exemption ? DecisionLayer.IMPLICIT : DecisionLayer.NETWORK_POLICY,
-      outcome: allowed ? DecisionOutcome.ALLOW : DecisionOutcome.DENY,
-      reason,
-    });
+    ['not isolated: the default decides, for the reason NetworkPolicy passed it on', [notIsolated, byDefault], notIsolated,
+      { allowed: true, decidedBy: DecisionLayer.DEFAULT, isolated: false, admittedBy: [], reason: 'ingress to prod/db is not isolated' }],
+    ['isolated and denied', [denied], denied,
+      { allowed: false, decidedBy: DecisionLayer.NETWORK_POLICY, isolated: true, selectingPolicies: ['prod/db-policy'], admittedBy: [], reason: denied.reason }],
+    ['admitted: the admitting rules', [admitted], admitted,
+      { allowed: true, decidedBy: DecisionLayer.NETWORK_POLICY, isolated: true, admittedBy: [rule], reason: admitted.reason }],
+    ['an exemption decides, while NetworkPolicy still says the pod is isolated', [exemptionDecision(TrafficDirection.INGRESS, db, 'node')], denied,
+      { allowed: true, decidedBy: DecisionLayer.IMPLICIT, isolated: true, admittedBy: [], reason: 'ingress to prod/db from its own node is always allowed (allowNodeTraffic)' }],
+  ])('%s', (_, decisions, networkPolicy, expected) => {
+    expect(explainSide(db, decisions, networkPolicy, ['prod/bad'])).toMatchObject({ ...expected, endpoint: 'prod/db', excludedPolicies: ['prod/bad'] });
   });
 
-  test('rule references carry the policy origin', () => {
-    const { verdict } = explainSide(side({ selecting: [dbPolicy], admitted: [{ policy: dbPolicy, rule: dbPolicy.ingress![0] }] }), undefined, ['prod/bad']);
-    expect(verdict.admittedBy).toEqual([{ policy: 'prod/db-policy', origin: 'db-policy.yaml:0', direction: TrafficDirection.INGRESS, ruleIndex: 0 }]);
-    expect(verdict.excludedPolicies).toEqual(['prod/bad']);
+  test('self traffic is an implicit acceptance', () => {
+    expect(exemptionDecision(TrafficDirection.EGRESS, db, 'self')).toEqual({
+      layer: DecisionLayer.IMPLICIT,
+      direction: TrafficDirection.EGRESS,
+      outcome: DecisionOutcome.ACCEPT,
+      policies: [],
+      rules: [],
+      reason: 'prod/db can always reach itself (allowSelfTraffic)',
+    });
   });
 });
 
 describe('explainConnection', () => {
-  const egressOpen = explainSide(side({ direction: TrafficDirection.EGRESS, subject: pod('prod/frontend'), peer: pod('prod/db') }), undefined, []).verdict;
-  const ingressDenied = explainSide(side({ selecting: [dbPolicy] }), undefined, ['prod/bad', 'prod/worse']).verdict;
-  const ingressOpen = explainSide(side({}), undefined, ['prod/bad']).verdict;
+  const frontend: Endpoint = { label: 'prod/frontend', kind: 'pod', workload: 1, ports: [], ips: [] };
+  const egressOpen = explainSide(frontend, [
+    { ...notIsolated, direction: TrafficDirection.EGRESS, reason: 'egress from prod/frontend is not isolated' },
+    { ...byDefault, direction: TrafficDirection.EGRESS },
+  ], notIsolated, []);
+  const ingressDenied = explainSide(db, [denied], denied, ['prod/bad', 'prod/worse']);
+  const ingressOpen = explainSide(db, [notIsolated, byDefault], notIsolated, ['prod/bad']);
 
   test('denied: only the denying sides, then the policies not evaluated', () => {
     expect(explainConnection(egressOpen, ingressDenied, undefined)).toBe('denied: ingress to prod/db is isolated by prod/db-policy, and none of its rules admits prod/frontend'

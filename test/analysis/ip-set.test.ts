@@ -1,5 +1,5 @@
 import { IpSet } from '../../src/analysis/ip-set';
-import { parseCidr, parseIp } from '../../src/validation/cidr';
+import { parseCidr, parseIp } from '../../src/k8s/cidr';
 
 const cidr = (text: string) => parseCidr(text, false).cidr!;
 const ip = (text: string) => parseIp(text)!;

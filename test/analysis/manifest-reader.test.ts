@@ -1,6 +1,6 @@
 import { deployment, documents, namespace, pod, policy } from './manifests';
 import { readManifests } from '../../src/analysis/manifest-reader';
-import { Protocol } from '../../src/policy/protocol';
+import { Protocol } from '../../src/k8s/protocol';
 
 describe('readManifests', () => {
   test('sorts objects into namespaces, workloads and policies; other kinds only imply their namespace', () => {
@@ -11,7 +11,7 @@ describe('readManifests', () => {
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'd' } },
       { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' } },
     ), 'default');
-    expect(contents.namespaces).toEqual([{ name: 'a', labels: { x: 'y' }, origin: 'file.yaml:0' }]);
+    expect(contents.namespaces).toEqual([{ name: 'a', labels: { 'x': 'y', 'kubernetes.io/metadata.name': 'a' }, declared: true, origin: 'file.yaml:0' }]);
     expect(contents.workloads.map((w) => `${w.kind} ${w.namespaceName}/${w.name}`)).toEqual(['Deployment b/web']);
     expect(contents.policies.map((p) => `${p.namespaceName}/${p.name}`)).toEqual(['c/p']);
     expect([...contents.usedNamespaces].sort()).toEqual(['b', 'c', 'd']);
@@ -40,7 +40,7 @@ describe('readManifests', () => {
 
   test('a namespace declared twice keeps the first', () => {
     const contents = readManifests(documents(namespace('a', { v: '1' }), namespace('a', { v: '2' })), 'default');
-    expect(contents.namespaces.map((ns) => ns.labels)).toEqual([{ v: '1' }]);
+    expect(contents.namespaces.map((ns) => ns.labels.v)).toEqual(['1']);
     expect(contents.findings[0]).toMatchObject({ subject: 'Namespace/a', rule: 'NP-INPUT-DUPLICATE' });
   });
 });

@@ -1,5 +1,5 @@
-import { policyPorts } from '../../src/assertions/policy-ports';
-import { Protocol } from '../../src/policy';
+import { policyPorts } from '../../src/analysis/policy-ports';
+import { Protocol } from '../../src/k8s';
 
 const policy = (ingress: any[], egress: any[] = []) => ({ manifest: { kind: 'NetworkPolicy', spec: { podSelector: {}, ingress, egress } } });
 

@@ -1,6 +1,7 @@
 import { PortSet } from '../../src/analysis/port-set';
+import { Protocol } from '../../src/k8s/protocol';
 
-const http = [{ name: 'http', port: 8080, protocol: 'TCP' }, { name: 'dns', port: 53, protocol: 'UDP' }];
+const http = [{ name: 'http', port: 8080, protocol: Protocol.TCP }, { name: 'dns', port: 53, protocol: Protocol.UDP }];
 
 describe('PortSet', () => {
   test.each([

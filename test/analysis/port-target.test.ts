@@ -1,6 +1,6 @@
 import { PortQuery } from '../../src/analysis/connection-query';
 import { checkPortQuery, portNumberOn } from '../../src/analysis/port-target';
-import { Protocol } from '../../src/policy/protocol';
+import { Protocol } from '../../src/k8s/protocol';
 
 describe('checkPortQuery', () => {
   test.each([
@@ -25,7 +25,7 @@ describe('checkPortQuery', () => {
 });
 
 describe('portNumberOn', () => {
-  const ports = [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'http', port: 8080, protocol: 'TCP' }];
+  const ports = [{ name: 'dns', port: 53, protocol: Protocol.UDP }, { name: 'http', port: 8080, protocol: Protocol.TCP }];
   test.each([
     [{ port: 80 }, 80],
     [{ portName: 'http' }, 8080],

@@ -1,6 +1,7 @@
 /**
- * A deliberately plain evaluator written straight from DESIGN.md section 4, used as an oracle
- * for property tests: no indexes, no classes, no caches; every question loops over every policy.
+ * A deliberately plain evaluator written straight from the semantics of networking.k8s.io/v1 (the
+ * README's "How reachability is decided"), used as an oracle for property tests: no indexes, no
+ * classes, no caches; every question loops over every policy.
  * It trusts its input (the generators only produce valid policies) and uses ipaddr.js, not the
  * library's own CIDR code, so the two implementations share as little as possible.
  */

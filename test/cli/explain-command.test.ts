@@ -26,9 +26,19 @@ describe('explain', () => {
     expect(json.ingress.admittedBy).toEqual([expect.objectContaining({ policy: 'shop/db-from-api', ruleIndex: 0, direction: 'Ingress' })]);
   });
 
-  test('json: a queried port name stays a name, with the number it resolved to', () => {
+  test('json: a queried port name is kept beside the number it resolved to', () => {
     const json = JSON.parse(explainCommand(['--from', 'shop/web', '--to', 'shop/api', '--port', 'http', '--format', 'json', shop]).stdout);
-    expect(json).toMatchObject({ port: 'http', portNumber: 8080, protocol: 'TCP', allowed: true });
+    expect(json).toMatchObject({ port: 8080, portName: 'http', protocol: 'TCP', allowed: true });
+  });
+
+  test('json: every layer asked, in evaluation order, each side ending with the one that decided', () => {
+    const json = JSON.parse(explainCommand(['--from', 'shop/api', '--to', 'shop/db', '--port', '5432', '--format', 'json', shop]).stdout);
+    expect(json.decisions.map((d: any) => `${d.direction} ${d.layer} ${d.outcome}`)).toEqual([
+      'Egress NetworkPolicy NoMatch',
+      'Egress Default Accept',
+      'Ingress NetworkPolicy Accept',
+    ]);
+    expect(json.decisions[2]).toMatchObject({ policies: ['shop/default-deny', 'shop/db-from-api'], rules: [expect.objectContaining({ policy: 'shop/db-from-api', ruleIndex: 0 })] });
   });
 
   test('an IP address is an endpoint outside the cluster', () => {

@@ -1,9 +1,10 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { synthError } from './synth';
-import { NetworkPolicy, PolicyTarget, PolicyType } from '../../src/constructs';
+import { NetworkPolicy, PolicyTarget } from '../../src/constructs';
 import { earlierNamesake } from '../../src/constructs/name-index';
+import { TrafficDirection } from '../../src/k8s';
 
-const props = { target: PolicyTarget.all(), policyTypes: [PolicyType.INGRESS] };
+const props = { target: PolicyTarget.all(), policyTypes: [TrafficDirection.INGRESS] };
 
 test('the first of several namesakes, in tree order, for each later one', () => {
   const app = Testing.app();

@@ -1,7 +1,8 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { policies, onlyPolicy, synthError } from './synth';
-import { NetworkPolicy, PolicyTarget, PolicyType } from '../../src/constructs';
+import { NetworkPolicy, PolicyTarget } from '../../src/constructs';
+import { TrafficDirection } from '../../src/k8s';
 import { LabelSelector, Peer, PortRange } from '../../src/policy';
 import { thrown } from '../thrown';
 
@@ -75,19 +76,19 @@ describe('rendering', () => {
 describe('isolation is explicit', () => {
   test('policyTypes without rules isolates and allows nothing', () => {
     const chart = Testing.chart();
-    new NetworkPolicy(chart, 'quarantine', { target: PolicyTarget.labels({ quarantine: 'true' }), policyTypes: [PolicyType.EGRESS, PolicyType.INGRESS] });
+    new NetworkPolicy(chart, 'quarantine', { target: PolicyTarget.labels({ quarantine: 'true' }), policyTypes: [TrafficDirection.EGRESS, TrafficDirection.INGRESS] });
     expect(Testing.synth(chart)).toMatchSnapshot();
   });
 
   test('policyTypes are written in Kubernetes order, each once', () => {
     const chart = Testing.chart();
-    new NetworkPolicy(chart, 'p', { target: db, policyTypes: [PolicyType.EGRESS, PolicyType.INGRESS, PolicyType.EGRESS] });
+    new NetworkPolicy(chart, 'p', { target: db, policyTypes: [TrafficDirection.EGRESS, TrafficDirection.INGRESS, TrafficDirection.EGRESS] });
     expect(onlyPolicy(chart).spec.policyTypes).toEqual(['Ingress', 'Egress']);
   });
 
   test('explicit policyTypes keep a direction isolated beside rules for the other', () => {
     const chart = Testing.chart();
-    const policy = new NetworkPolicy(chart, 'p', { target: db, policyTypes: [PolicyType.INGRESS, PolicyType.EGRESS] });
+    const policy = new NetworkPolicy(chart, 'p', { target: db, policyTypes: [TrafficDirection.INGRESS, TrafficDirection.EGRESS] });
     policy.addIngressRule([frontend], [PortRange.REDIS]);
     expect(onlyPolicy(chart).spec).toEqual({
       podSelector: { matchLabels: { role: 'db' } },
@@ -101,14 +102,14 @@ describe('isolation is explicit', () => {
     new NetworkPolicy(chart, 'web', { target: PolicyTarget.labels({ app: 'web' }) });
     expect(synthError(chart)).toBe('Validation failed with the following errors:\n  [test/web] NP-INPUT[web]: spec: the policy has no rules and no '
       + 'policyTypes, so Kubernetes would isolate ingress of pods(app=web) and allow nothing; add rules, or say so with policyTypes: '
-      + '[PolicyType.INGRESS] (or use DefaultDenyIngress)');
+      + '[TrafficDirection.INGRESS] (or use DefaultDenyIngress)');
   });
 
   test.each([
-    ['an ingress rule on an egress-only policy', [PolicyType.EGRESS], (p: NetworkPolicy) => p.addIngressRule([frontend]),
-      'NP-INPUT[test/p.addIngressRule]: policyTypes is [Egress], so ingress rules would have no effect; add PolicyType.INGRESS to policyTypes'],
-    ['an egress rule on an ingress-only policy', [PolicyType.INGRESS], (p: NetworkPolicy) => p.addEgressRuleToAnywhere(),
-      'NP-INPUT[test/p.addEgressRuleToAnywhere]: policyTypes is [Ingress], so egress rules would have no effect; add PolicyType.EGRESS to policyTypes'],
+    ['an ingress rule on an egress-only policy', [TrafficDirection.EGRESS], (p: NetworkPolicy) => p.addIngressRule([frontend]),
+      'NP-INPUT[test/p.addIngressRule]: policyTypes is [Egress], so ingress rules would have no effect; add TrafficDirection.INGRESS to policyTypes'],
+    ['an egress rule on an ingress-only policy', [TrafficDirection.INGRESS], (p: NetworkPolicy) => p.addEgressRuleToAnywhere(),
+      'NP-INPUT[test/p.addEgressRuleToAnywhere]: policyTypes is [Ingress], so egress rules would have no effect; add TrafficDirection.EGRESS to policyTypes'],
   ])('%s is an error', (_name, policyTypes, add, message) => {
     const policy = new NetworkPolicy(Testing.chart(), 'p', { target: db, policyTypes });
     expect(thrown(() => add(policy))).toBe(message);
@@ -176,8 +177,8 @@ describe('input errors name the construct and the field', () => {
   test.each([
     ['an invalid name', { metadata: { name: 'Db_Policy' } }, 'NP-INPUT[test/p]: metadata.name "Db_Policy": a lowercase RFC 1123 subdomain must consist of'],
     ['empty policyTypes', { policyTypes: [] }, 'NP-INPUT[test/p]: policyTypes: is empty; leave it out to derive it from the rules, or list the directions to isolate'],
-    ['an unknown policy type', { policyTypes: ['ingress' as PolicyType] },
-      'NP-INPUT[test/p]: policyTypes: "ingress" is not a PolicyType (use PolicyType.INGRESS or PolicyType.EGRESS)'],
+    ['an unknown policy type', { policyTypes: ['ingress' as TrafficDirection] },
+      'NP-INPUT[test/p]: policyTypes: "ingress" is not a TrafficDirection (use TrafficDirection.INGRESS or TrafficDirection.EGRESS)'],
     ['a namespace other than the target\'s', { metadata: { namespace: 'a' }, target: db.inNamespaceNamed('b') },
       'NP-INPUT[test/p]: metadata.namespace "a": target pods(role=db) in namespace(b) is in namespace "b", and a policy selects pods only in its own namespace; '
       + 'leave metadata.namespace out or make them agree'],
@@ -194,7 +195,7 @@ describe('names', () => {
     ['_', 'network-policy'],
     ['x'.repeat(70), `${'x'.repeat(54)}-c71bd109`],
   ])('id %j gives name %j', (id, name) => {
-    const policy = new NetworkPolicy(Testing.chart(), id, { target: db, policyTypes: [PolicyType.INGRESS] });
+    const policy = new NetworkPolicy(Testing.chart(), id, { target: db, policyTypes: [TrafficDirection.INGRESS] });
     expect(policy.name).toBe(name);
     expect(policy.apiObject.name).toBe(name);
   });
@@ -208,23 +209,23 @@ describe('names', () => {
     const app = Testing.app();
     const one = new Chart(app, 'one', { namespace: 'prod' });
     const two = new Chart(app, 'two', { namespace: 'prod' });
-    new NetworkPolicy(one, 'p', { target: db, policyTypes: [PolicyType.INGRESS] });
-    new NetworkPolicy(two, 'p', { target: db, policyTypes: [PolicyType.INGRESS] });
+    new NetworkPolicy(one, 'p', { target: db, policyTypes: [TrafficDirection.INGRESS] });
+    new NetworkPolicy(two, 'p', { target: db, policyTypes: [TrafficDirection.INGRESS] });
     expect(synthError(one)).toBe('Validation failed with the following errors:\n  [two/p] NP-INPUT[prod/p]: metadata.name: "p" is also the name of one/p/Resource '
       + 'in namespace "prod"; NetworkPolicy names must be unique per namespace, so set metadata.name on one of them');
   });
 
   test('without a namespace the clash is reported too', () => {
     const chart = Testing.chart();
-    new NetworkPolicy(chart, 'p', { target: db, policyTypes: [PolicyType.INGRESS] });
-    new NetworkPolicy(chart, 'q', { target: db, policyTypes: [PolicyType.INGRESS], metadata: { name: 'p' } });
+    new NetworkPolicy(chart, 'p', { target: db, policyTypes: [TrafficDirection.INGRESS] });
+    new NetworkPolicy(chart, 'q', { target: db, policyTypes: [TrafficDirection.INGRESS], metadata: { name: 'p' } });
     expect(synthError(chart)).toContain('[test/q] NP-INPUT[p]: metadata.name: "p" is also the name of test/p/Resource without a namespace;');
   });
 
   test('a clash with a cdk8s-plus-27 NetworkPolicy is found', () => {
     const chart = new Chart(Testing.app(), 'c', { namespace: 'prod' });
     new kplus.NetworkPolicy(chart, 'theirs', { metadata: { name: 'deny' }, ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY } });
-    new NetworkPolicy(chart, 'deny', { target: PolicyTarget.all(), policyTypes: [PolicyType.INGRESS] });
+    new NetworkPolicy(chart, 'deny', { target: PolicyTarget.all(), policyTypes: [TrafficDirection.INGRESS] });
     expect(synthError(chart)).toContain('[c/deny] NP-INPUT[prod/deny]: metadata.name: "deny" is also the name of c/theirs/Resource in namespace "prod"');
   });
 
@@ -234,8 +235,8 @@ describe('names', () => {
   ])('one name in %s is fine', (_name, first, second) => {
     const app = Testing.app();
     const one = new Chart(app, 'one', { namespace: first });
-    new NetworkPolicy(one, 'p', { target: db, policyTypes: [PolicyType.INGRESS] });
-    new NetworkPolicy(new Chart(app, 'two', { namespace: second }), 'p', { target: db, policyTypes: [PolicyType.INGRESS] });
+    new NetworkPolicy(one, 'p', { target: db, policyTypes: [TrafficDirection.INGRESS] });
+    new NetworkPolicy(new Chart(app, 'two', { namespace: second }), 'p', { target: db, policyTypes: [TrafficDirection.INGRESS] });
     expect(() => Testing.synth(one)).not.toThrow();
   });
 
@@ -243,7 +244,7 @@ describe('names', () => {
     const chart = Testing.chart();
     new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'p' } });
     new ApiObject(chart, 'calico', { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'p' } });
-    new NetworkPolicy(chart, 'p', { target: db, policyTypes: [PolicyType.INGRESS] });
+    new NetworkPolicy(chart, 'p', { target: db, policyTypes: [TrafficDirection.INGRESS] });
     expect(policies(chart)).toHaveLength(2);
   });
 });
@@ -256,7 +257,7 @@ describe('namespaces', () => {
     ['none', {}, {}, undefined],
   ])('%s', (_name, chartProps, props, namespace) => {
     const chart = new Chart(Testing.app(), 'c', chartProps);
-    const policy = new NetworkPolicy(chart, 'p', { target: db, policyTypes: [PolicyType.INGRESS], ...props });
+    const policy = new NetworkPolicy(chart, 'p', { target: db, policyTypes: [TrafficDirection.INGRESS], ...props });
     expect(policy.namespaceName).toBe(namespace);
     expect(onlyPolicy(chart).metadata.namespace).toBe(namespace);
   });
@@ -264,7 +265,7 @@ describe('namespaces', () => {
   test('a workload target places the policy in the workload\'s namespace', () => {
     const app = Testing.app();
     const api = new kplus.Deployment(new Chart(app, 'apps', { namespace: 'shop' }), 'api', { containers: [{ image: 'api' }] });
-    const policy = new NetworkPolicy(new Chart(app, 'policies'), 'p', { target: PolicyTarget.workload(api), policyTypes: [PolicyType.INGRESS] });
+    const policy = new NetworkPolicy(new Chart(app, 'policies'), 'p', { target: PolicyTarget.workload(api), policyTypes: [TrafficDirection.INGRESS] });
     expect(policy.namespaceName).toBe('shop');
   });
 

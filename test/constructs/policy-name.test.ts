@@ -2,8 +2,8 @@ import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { PolicyTarget } from '../../src/constructs';
 import { defaultName, peersWords, policyName, targetWords, toDnsWords } from '../../src/constructs/policy-name';
+import { dns1123LabelErrors } from '../../src/k8s/label-syntax';
 import { LabelExpression, LabelSelector, Peer } from '../../src/policy';
-import { dns1123LabelErrors } from '../../src/validation/label-syntax';
 
 test.each([
   ['FrontendApi', 'frontend-api'],

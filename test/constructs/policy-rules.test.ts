@@ -1,4 +1,4 @@
-import { renderRule, uniqueRules } from '../../src/constructs/policy-rules';
+import { renderEgressRule, renderIngressRule, uniqueRules } from '../../src/constructs/policy-rules';
 import { LabelSelector, Peer, PortRange } from '../../src/policy';
 
 const web = Peer.pods(LabelSelector.of({ labels: { app: 'web' } }));
@@ -7,7 +7,7 @@ describe('uniqueRules', () => {
   test('keeps the first of equal rules, in first-seen order', () => {
     const first = { peers: [web, Peer.anyIpv4()], ports: [PortRange.HTTP] };
     const rules = uniqueRules([first, { peers: [Peer.ipv4('0.0.0.0/0'), web] }, { peers: [Peer.anyIpv4(), web], ports: [PortRange.tcp(80)] }, {}]);
-    expect(rules.map(r => renderRule(r, 'to'))).toEqual([
+    expect(rules.map(renderEgressRule)).toEqual([
       { to: [web._toKube(), { ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'TCP', port: 80 }] },
       { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }, web._toKube()] },
       {},
@@ -15,7 +15,7 @@ describe('uniqueRules', () => {
   });
 
   test('removes repeats inside a rule', () => {
-    expect(uniqueRules([{ peers: [web, web], ports: [PortRange.DNS_UDP, PortRange.DNS_UDP, PortRange.DNS_TCP] }]).map(r => renderRule(r, 'from')))
+    expect(uniqueRules([{ peers: [web, web], ports: [PortRange.DNS_UDP, PortRange.DNS_UDP, PortRange.DNS_TCP] }]).map(renderIngressRule))
       .toEqual([{ from: [web._toKube()], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] }]);
   });
 
@@ -25,10 +25,10 @@ describe('uniqueRules', () => {
 });
 
 test.each([
-  ['from', { peers: [web] }, { from: [web._toKube()] }],
-  ['to', { peers: [web], ports: [PortRange.HTTPS] }, { to: [web._toKube()], ports: [{ protocol: 'TCP', port: 443 }] }],
-  ['from', { ports: [PortRange.HTTPS] }, { ports: [{ protocol: 'TCP', port: 443 }] }],
-  ['to', {}, {}],
-])('renderRule into %s', (field, rule, kube) => {
-  expect(renderRule(rule, field)).toEqual(kube);
+  ['ingress', { peers: [web] }, { from: [web._toKube()] }],
+  ['egress', { peers: [web], ports: [PortRange.HTTPS] }, { to: [web._toKube()], ports: [{ protocol: 'TCP', port: 443 }] }],
+  ['ingress', { ports: [PortRange.HTTPS] }, { ports: [{ protocol: 'TCP', port: 443 }] }],
+  ['egress', {}, {}],
+])('an %s rule renders', (direction, rule, kube) => {
+  expect((direction === 'ingress' ? renderIngressRule : renderEgressRule)(rule)).toEqual(kube);
 });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { SHOP_NAMESPACES, shopApp } from '../../examples/demo/shop-app';
-import { IntentResult, IntentStatus } from '../../src/assertions';
+import { IntentResult, IntentStatus } from '../../src/intents';
 import { IntentReport } from '../../src/report';
 
 describe('the demo shop app', () => {

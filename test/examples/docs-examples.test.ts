@@ -5,8 +5,8 @@ import { checkCommand } from '../../src/cli/check-command';
 import { NetworkPolicyValidator } from '../../src/validation';
 
 /**
- * The manifests of the Kubernetes "Network Policies" page, transcribed from
- * shared/reference/kubernetes-network-policies.txt. Where the page shows only a fragment
+ * The manifests of the "Network Policies" page of the Kubernetes documentation
+ * (concepts/services-networking/network-policies). Where the page shows only a fragment
  * (the AND and OR peers) or describes a policy without a manifest (a namespace by name),
  * the surrounding fields are ours and say so.
  */

@@ -3,9 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { shop } from './shop';
-import { Endpoint, IntentStatus, ReachabilityIntents } from '../../src/assertions';
-import { REPORT_FILES } from '../../src/assertions/app-analysis';
 import { AllowConnection, PolicyTarget } from '../../src/constructs';
+import { Endpoint, IntentStatus, ReachabilityIntents } from '../../src/intents';
+import { REPORT_FILES } from '../../src/intents/app-analysis';
 import { PortRange } from '../../src/policy';
 
 function readReport(outdir: string): { markdown: string; json: any } {

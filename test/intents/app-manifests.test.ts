@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { renderApp } from '../../src/assertions/app-manifests';
 import { DefaultDenyIngress } from '../../src/constructs';
+import { renderApp } from '../../src/intents/app-manifests';
 
 function app() {
   const root = Testing.app();

@@ -1,8 +1,8 @@
 import { App, ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { shop } from './shop';
-import { Endpoint, IntentStatus } from '../../src/assertions';
 import { PolicyTarget } from '../../src/constructs';
+import { Endpoint, IntentStatus } from '../../src/intents';
 import { LabelExpression, LabelSelector, PortRange } from '../../src/policy';
 import { thrown } from '../thrown';
 

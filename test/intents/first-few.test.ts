@@ -1,4 +1,4 @@
-import { firstFew } from '../../src/assertions/first-few';
+import { firstFew } from '../../src/intents/first-few';
 
 test.each([
   [[], ', ', ''],

@@ -1,7 +1,7 @@
-import { TrafficDirection } from '../../src/analysis';
-import { Endpoint, IntentKind } from '../../src/assertions';
-import { connectionIntent, isolatedIntent, onlySourcesIntent } from '../../src/assertions/intent';
 import { PolicyTarget } from '../../src/constructs';
+import { Endpoint, IntentKind } from '../../src/intents';
+import { connectionIntent, isolatedIntent, onlySourcesIntent } from '../../src/intents/intent';
+import { TrafficDirection } from '../../src/k8s';
 import { PortRange } from '../../src/policy';
 
 const api = Endpoint.named('shop/api');

@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { shop } from './shop';
-import { ClusterModel, TrafficDirection } from '../../src/analysis';
-import { Endpoint, IntentKind, IntentStatus, ReachabilityIntents } from '../../src/assertions';
+import { ClusterModel } from '../../src/analysis';
 import { AllowConnection, PolicyTarget } from '../../src/constructs';
-import { Peer, PortRange, Protocol } from '../../src/policy';
+import { Endpoint, IntentKind, IntentStatus, ReachabilityIntents } from '../../src/intents';
+import { TrafficDirection, Protocol } from '../../src/k8s';
+import { Peer, PortRange } from '../../src/policy';
 import { thrown } from '../thrown';
 
 describe('a broken intent', () => {

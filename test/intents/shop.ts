@@ -1,6 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { ReachabilityIntents, ReachabilityIntentsProps } from '../../src/assertions';
+// The package entry point, as users load it: it installs the report renderers.
+import { ReachabilityIntents, ReachabilityIntentsProps } from '../../src';
 import { AllowConnection, DefaultDenyAll, PolicyTarget } from '../../src/constructs';
 import { PortRange } from '../../src/policy';
 

@@ -1,6 +1,6 @@
 import {
   cidrContainsIp, formatCidr, HOST_BITS, INVALID_CIDR, IPV4_MAPPED, isStrictSubset, LEADING_ZEROS, ParsedCidr, parseCidr, parseIp,
-} from '../../src/validation/cidr';
+} from '../../src/k8s/cidr';
 
 function cidr(text: string): ParsedCidr {
   const parsed = parseCidr(text, false).cidr;

@@ -1,4 +1,4 @@
-import { inputError, quoted } from '../../src/policy/input-error';
+import { InputError, NetpolError, quoted } from '../../src/k8s/input-error';
 import { LabelSelector } from '../../src/policy/label-selector';
 import { thrown } from '../thrown';
 
@@ -6,9 +6,22 @@ test.each([
   ['PortRange.tcp', ['port 0: out of range'], 'NP-INPUT[PortRange.tcp]: port 0: out of range'],
   ['LabelSelector.of', ['labels key "a b": bad', 'labels["x"] value "y z": bad'], 'NP-INPUT[LabelSelector.of]: labels key "a b": bad; labels["x"] value "y z": bad'],
 ])('%s with %j', (subject, problems, message) => {
-  const error = inputError(subject, problems);
+  const error = new InputError(subject, problems);
+  expect(error).toBeInstanceOf(NetpolError);
   expect(error).toBeInstanceOf(Error);
   expect(error.message).toBe(message);
+  expect([error.code, error.subject, error.problems, error.reason]).toEqual(['NP-INPUT', subject, problems, problems.join('; ')]);
+});
+
+test('a factory throws the typed error, which callers can tell apart from defects', () => {
+  let error: unknown;
+  try {
+    LabelSelector.of({ labels: { 'a b': 'c' } });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(InputError);
+  expect((error as InputError).subject).toBe('LabelSelector.of');
 });
 
 describe('quoted', () => {

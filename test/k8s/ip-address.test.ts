@@ -1,4 +1,4 @@
-import { formatIpv4, formatIpv6, isIpv4Mapped, parseIp, parseLenientIp, unmapIpv4 } from '../../src/validation/ip-address';
+import { formatIpv4, formatIpv6, isIpv4Mapped, parseIp, parseLenientIp, unmapIpv4 } from '../../src/k8s/ip-address';
 
 const hex = (value: bigint | undefined) => value?.toString(16);
 

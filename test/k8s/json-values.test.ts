@@ -1,4 +1,4 @@
-import { asArray, asInt32, asObject, asString, asStruct, isAbsent, isInt32 } from '../../src/validation/json-values';
+import { asArray, asInt32, asObject, asString, asStruct, isAbsent, isInt32 } from '../../src/k8s/json-values';
 
 test.each([
   [undefined, true], [null, true], [0, false], ['', false], [false, false], [{}, false],

@@ -1,6 +1,6 @@
 import {
   dns1123LabelErrors, dns1123SubdomainErrors, labelKeyErrors, labelValueErrors, portNameErrors, portNumberErrors, qualifiedNameErrors,
-} from '../../src/validation/label-syntax';
+} from '../../src/k8s/label-syntax';
 
 const KEY_REGEX_ERROR = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character "
   + "(e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";

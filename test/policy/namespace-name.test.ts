@@ -1,5 +1,6 @@
+import { NAMESPACE_NAME_LABEL } from '../../src/k8s/kinds';
 import { LabelExpression, LabelSelector } from '../../src/policy';
-import { NAMESPACE_NAME_LABEL, namespaceNameOf } from '../../src/policy/namespace-name';
+import { namespaceNameOf } from '../../src/policy/namespace-name';
 
 test.each([
   ['by name alone', LabelSelector.of({ labels: { [NAMESPACE_NAME_LABEL]: 'shop' } }), 'shop'],

@@ -1,4 +1,5 @@
-import { PortRange, Protocol } from '../../src/policy';
+import { Protocol } from '../../src/k8s';
+import { PortRange } from '../../src/policy';
 import { thrown } from '../thrown';
 
 describe('rendering', () => {

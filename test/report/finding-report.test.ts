@@ -5,7 +5,7 @@ import { FindingSeverity } from '../../src/validation';
 const FINDINGS: ModelFinding[] = [
   { severity: FindingSeverity.WARNING, origin: 'app/agent/Resource', subject: 'app/agent', field: 'spec.hostNetwork', message: 'uses the node network', rule: 'NP-INPUT-HOST-NETWORK' },
   { severity: FindingSeverity.ERROR, origin: 'app/raw', subject: 'app/raw', field: 'spec.ingress[0].ports[0].port', message: 'Invalid value: 0 | see docs', rule: 'NP-VAL-PORT' },
-  { severity: FindingSeverity.WARNING, origin: 'app/copy', subject: 'app/web', message: 'Deployment defined again', rule: 'NP-INPUT-DUPLICATE' },
+  { severity: FindingSeverity.WARNING, origin: 'app/copy', subject: 'app/web', field: '', message: 'Deployment defined again', rule: 'NP-INPUT-DUPLICATE' },
 ];
 
 test('a table with the errors first', () => {

@@ -1,6 +1,6 @@
 import { twoTierModel } from './cluster';
 import { Evaluator } from '../../src/analysis/evaluator';
-import { Protocol } from '../../src/policy/protocol';
+import { Protocol } from '../../src/k8s/protocol';
 import { matrixTitle } from '../../src/report/matrix-title';
 
 test('a matrix is titled by its protocol and port, number or name', () => {

@@ -1,5 +1,5 @@
-import { IntentKind, IntentResult, IntentStatus } from '../../src/assertions';
-import { Protocol } from '../../src/policy';
+import { IntentKind, IntentResult, IntentStatus } from '../../src/intents';
+import { Protocol } from '../../src/k8s';
 
 /** One intent of each status, as `ReachabilityIntents.results()` returns them. */
 export const RESULTS: IntentResult[] = [
