@@ -1,11 +1,7 @@
-import { RangeSet } from './range-set';
+import { PortRanges, PROTOCOLS } from './port-ranges';
 import { ContainerPortInfo } from './workload-info';
 import { KubeNetworkPolicyPort } from '../k8s/kube-json';
 import { Protocol } from '../k8s/protocol';
-
-const PROTOCOLS = Object.values(Protocol) as string[];
-const EVERY_PORT = RangeSet.of(1n, 65535n);
-const byKey = (a: [string, unknown], b: [string, unknown]) => a[0].localeCompare(b[0]);
 
 /**
  * The ports of one rule: numeric ranges and port names, per protocol. Port names only gain a
@@ -13,51 +9,62 @@ const byKey = (a: [string, unknown], b: [string, unknown]) => a[0].localeCompare
  */
 export class PortSet {
   /** Every port of every protocol (a rule with absent or empty `ports`). */
-  public static readonly ALL = new PortSet(new Map(PROTOCOLS.map((p) => [p, EVERY_PORT])), new Map());
+  public static readonly ALL = new PortSet(PortRanges.ALL, new Map());
 
   /** Compiles a rule's `ports` list (already validated). */
   public static fromRulePorts(entries: readonly KubeNetworkPolicyPort[] | undefined): PortSet {
     if (!entries || entries.length === 0) {
       return PortSet.ALL;
     }
-    const numbers = new Map<string, RangeSet>();
+    const numbers = new Map<Protocol, [number, number][]>();
     const names = new Map<string, Set<string>>();
     for (const entry of entries) {
-      const protocol: string = entry.protocol ?? 'TCP';
+      const protocol = (entry.protocol ?? Protocol.TCP) as Protocol;
       if (typeof entry.port === 'string') {
         names.set(protocol, new Set([...names.get(protocol) ?? [], entry.port]));
         continue;
       }
       // A missing port means every port of the protocol; endPort makes an inclusive range.
-      const range = entry.port === undefined ? EVERY_PORT : RangeSet.of(BigInt(entry.port), BigInt(entry.endPort ?? entry.port));
-      numbers.set(protocol, (numbers.get(protocol) ?? RangeSet.EMPTY).union(range));
+      const range: [number, number] = entry.port === undefined ? [1, 65535] : [entry.port, entry.endPort ?? entry.port];
+      numbers.set(protocol, [...numbers.get(protocol) ?? [], range]);
     }
-    return new PortSet(numbers, names);
+    return new PortSet(PortRanges.fromPairs(numbers), names);
   }
 
-  /** The numeric ranges again, as plain numbers: point queries test them often. */
-  private readonly numberRanges: ReadonlyMap<string, readonly (readonly [number, number])[]>;
   /** The canonical text, computed once: matrices use it as a cache key for every rule. */
   private readonly text: string;
 
   private constructor(
-    numbers: ReadonlyMap<string, RangeSet>,
+    /** The numeric ports, whatever the destination. */
+    public readonly numbers: PortRanges,
     private readonly names: ReadonlyMap<string, ReadonlySet<string>>,
   ) {
-    this.numberRanges = new Map([...numbers].map(([protocol, set]) => [protocol, set.ranges.map((r) => [Number(r.first), Number(r.last)] as const)]));
-    const numberTexts = [...numbers].sort(byKey).map(([protocol, set]) => `${protocol}[${set}]`);
-    const nameTexts = [...names].sort(byKey).map(([protocol, set]) => `${protocol}{${[...set].sort().join(',')}}`);
-    this.text = [...numberTexts, ...nameTexts].join(' ');
+    const nameTexts = PROTOCOLS.filter((p) => names.has(p)).map((p) => `${p}{${[...names.get(p)!].sort().join(',')}}`);
+    this.text = [numbers.toString(), ...nameTexts].join(' ');
+  }
+
+  /** Whether the set names container ports, whose numbers depend on the destination. */
+  public get hasNames(): boolean {
+    return this.names.size > 0;
   }
 
   /** Whether a connection to `port`/`protocol` on a destination with these container ports is in the set. */
   public contains(protocol: string, port: number, destinationPorts: readonly ContainerPortInfo[]): boolean {
-    if (this.numberRanges.get(protocol)?.some(([first, last]) => first <= port && port <= last)) {
+    if (this.numbers.contains(protocol as Protocol, port)) {
       return true;
     }
     const names = this.names.get(protocol);
     return names !== undefined
       && destinationPorts.some((p) => p.protocol === protocol && p.port === port && p.name !== undefined && names.has(p.name));
+  }
+
+  /** The ports on a destination with these container ports: the numbers, and the numbers its container ports give the names. */
+  public resolvedOn(destinationPorts: readonly ContainerPortInfo[]): PortRanges {
+    if (this.names.size === 0) {
+      return this.numbers;
+    }
+    const named = destinationPorts.filter((p) => p.name !== undefined && this.names.get(p.protocol)?.has(p.name) === true);
+    return named.reduce((set, p) => set.union(PortRanges.of(p.protocol, p.port)), this.numbers);
   }
 
   /** A canonical text form, also used as a cache key. */

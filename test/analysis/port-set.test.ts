@@ -28,6 +28,6 @@ describe('PortSet', () => {
   test('the text form is canonical', () => {
     expect(PortSet.fromRulePorts([{ port: 81 }, { port: 'http' }, { protocol: 'UDP', port: 53 }, { port: 80 }]).toString())
       .toBe(PortSet.fromRulePorts([{ port: 80, endPort: 81 }, { protocol: 'UDP', port: 53 }, { port: 'http', protocol: 'TCP' }]).toString());
-    expect(PortSet.fromRulePorts(undefined).toString()).toBe('SCTP[1-65535] TCP[1-65535] UDP[1-65535]');
+    expect(PortSet.fromRulePorts(undefined).toString()).toBe('TCP 1-65535; UDP 1-65535; SCTP 1-65535');
   });
 });
