@@ -1,7 +1,8 @@
 import { Bitset } from './bitset';
 import { cached } from './cached';
 import { sideName } from './explanation';
-import { ClassDecision, PolicyLayer, SideQuery } from './policy-layer';
+import { PolicyLayer, SideQuery } from './policy-layer';
+import { ClassDecision } from './side-rules';
 import { DecisionLayer, DecisionOutcome, LayerDecision } from './verdict';
 
 /**

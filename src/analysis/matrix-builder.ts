@@ -2,9 +2,9 @@ import { Bitset } from './bitset';
 import { ClassPorts } from './class-ports';
 import { ClusterIndex } from './cluster-index';
 import { combineLayers } from './layer-combination';
-import { PeerResolver } from './peer-resolver';
 import { PolicyLayer } from './policy-layer';
 import { CheckedPortQuery } from './port-target';
+import { classDecisions } from './side-rules';
 import { TrafficDirection } from '../k8s/traffic-direction';
 
 /**
@@ -31,14 +31,13 @@ export class ClassMatrix {
 /**
  * Computes the reachability between pod classes on one port: per direction, each layer's
  * decisions for every class, combined in layer order (the first layer that decides a peer
- * stands; the default allows the rest). `peers` may be shared by the matrices of several
- * ports: what a peer matches does not depend on the port.
+ * stands; the default allows the rest).
  */
-export function buildClassMatrix(index: ClusterIndex, layers: readonly PolicyLayer[], query: CheckedPortQuery,
-  peers: PeerResolver = new PeerResolver(index)): ClassMatrix {
+export function buildClassMatrix(index: ClusterIndex, layers: readonly PolicyLayer[], query: CheckedPortQuery): ClassMatrix {
   const size = index.classes.length;
   const port = new ClassPorts(index, query);
-  const decisions = (direction: TrafficDirection) => layers.map((layer) => layer.classDecisions(direction, port, peers));
+  const decisions = (direction: TrafficDirection) =>
+    layers.map((layer) => classDecisions(size, direction, port, (c) => layer.sideRules(direction, c)));
   return new ClassMatrix(
     combineLayers(size, decisions(TrafficDirection.EGRESS), port.hasPort),
     combineLayers(size, decisions(TrafficDirection.INGRESS), Bitset.full(size)),

@@ -1,13 +1,13 @@
-import { Bitset } from './bitset';
-import { ClassPorts } from './class-ports';
+import { cached } from './cached';
 import { ClusterIndex } from './cluster-index';
 import { CompiledPeer, CompiledPolicy, CompiledRule } from './compiled-policy';
 import { Labels } from './compiled-selector';
 import { Endpoint } from './endpoint';
 import { NOT_SUBJECT, sideName } from './explanation';
 import { NamespaceInfo } from './namespace-info';
-import { ClassSet, PeerResolver } from './peer-resolver';
-import { ClassDecision, PolicyLayer, SideQuery } from './policy-layer';
+import { PeerResolver } from './peer-resolver';
+import { PolicyLayer, SideQuery } from './policy-layer';
+import { LayerRule, RuleOrder, SideRules } from './side-rules';
 import { DecisionLayer, DecisionOutcome, LayerDecision, RuleReference } from './verdict';
 import { ParsedIp } from '../k8s/cidr';
 import { TrafficDirection } from '../k8s/traffic-direction';
@@ -21,7 +21,9 @@ import { TrafficDirection } from '../k8s/traffic-direction';
 export class NetworkPolicyLayer implements PolicyLayer {
   public readonly layer = DecisionLayer.NETWORK_POLICY;
 
-  constructor(private readonly index: ClusterIndex) {}
+  private readonly rulesByKey = new Map<string, SideRules>();
+
+  constructor(private readonly index: ClusterIndex, private readonly peers: PeerResolver) {}
 
   public decide(side: SideQuery): LayerDecision {
     const { direction, subject, peer, port } = side;
@@ -55,47 +57,27 @@ export class NetworkPolicyLayer implements PolicyLayer {
       `${where} is isolated by ${names.join(', ')}, and none of ${names.length === 1 ? 'its' : 'their'} rules admits ${peer.label}`);
   }
 
-  /**
-   * Egress: per source class under egress policies, the destinations (with the port) of the
-   * admitting rules' peers. Ingress: per destination class under ingress policies, the sources
-   * of the peers of the rules whose ports cover its port. Computed once per distinct set of
-   * policies (and, for ingress, of port facts), every isolated class deciding every peer.
-   */
-  public classDecisions(direction: TrafficDirection, port: ClassPorts, peers: PeerResolver): readonly (ClassDecision | undefined)[] {
-    const index = this.index;
-    const size = index.classes.length;
-    const policiesOf = direction === TrafficDirection.EGRESS ? index.egressPolicies : index.ingressPolicies;
-    const everyone = Bitset.full(size);
-    if (direction === TrafficDirection.EGRESS) {
-      const keys = policiesOf.map((ids) => (ids.length > 0 ? ids.join(',') : undefined));
-      return decisionsByKey(size, keys, everyone, (accept, classId) => {
-        for (const policy of policiesOf[classId].map((id) => index.policies[id])) {
-          for (const rule of policy.egress!) {
-            const onPort = port.coveredBy(rule.ports);
-            if (rule.peers === undefined) {
-              accept.unionWith(onPort);
-            } else {
-              rule.peers.forEach((peer) => addClasses(accept, peers.classesOf(peer, policy.namespaceName), onPort));
-            }
-          }
-        }
-      });
+  /** Every rule of the policies isolating the class, each admitting what its peers and ports match. */
+  public sideRules(direction: TrafficDirection, subjectClass: number): SideRules | undefined {
+    const ids = (direction === TrafficDirection.INGRESS ? this.index.ingressPolicies : this.index.egressPolicies)[subjectClass];
+    if (ids.length === 0) {
+      return undefined;
     }
-    const keys = policiesOf.map((ids, c) => (ids.length > 0 ? `${ids.join(',')} ${port.profileOf[c] ?? '-'}` : undefined));
-    return decisionsByKey(size, keys, everyone, (accept, classId) => {
-      if (port.portOf[classId] === undefined) {
-        return; // a destination without the queried port name admits nothing
-      }
-      for (const policy of policiesOf[classId].map((id) => index.policies[id])) {
-        for (const rule of policy.ingress!.filter((r) => port.covers(r.ports, classId))) {
-          if (rule.peers === undefined) {
-            accept.addRange(0, size);
-          } else {
-            rule.peers.forEach((peer) => addClasses(accept, peers.classesOf(peer, policy.namespaceName)));
-          }
-        }
-      }
-    });
+    const key = `${direction} ${ids.join(',')}`;
+    return cached(this.rulesByKey, key, () => ({
+      key,
+      order: RuleOrder.ANY,
+      rules: ids.flatMap((id) => {
+        const policy = this.index.policies[id];
+        return rulesOf(policy, direction).map((rule): LayerRule => ({
+          action: DecisionOutcome.ACCEPT,
+          peers: rule.peers?.map((peer) => this.peers.classesOf(peer, policy.namespaceName)),
+          ports: rule.ports,
+          reference: { policy: policy.id, origin: policy.origin, direction, ruleIndex: rule.index },
+          signature: `${policy.id} ${direction}[${rule.index}] ports ${rule.ports} peers ${rule.peers?.map((peer) => peer.key).join(' | ') ?? 'any'}`,
+        }));
+      }),
+    }));
   }
 
   /** The policies that isolate a pod class in a direction. */
@@ -138,43 +120,4 @@ function peerMatches(peer: CompiledPeer, policyNamespace: string, endpoint: Peer
     ? peer.namespaceSelector.matches(endpoint.namespace.labels)
     : endpoint.namespace.name === policyNamespace;
   return namespaceMatches && (peer.podSelector?.matches(endpoint.labels!) ?? true);
-}
-
-/**
- * One decision per distinct key, its accept set filled by `fill` from the first class with that
- * key, all accept sets in one allocation (a large cluster has tens of thousands); deciding
- * every peer. Undefined for classes without a key.
- */
-function decisionsByKey(size: number, keys: readonly (string | undefined)[], everyone: Bitset,
-  fill: (accept: Bitset, classId: number) => void): (ClassDecision | undefined)[] {
-  const firstClass = new Map<string, number>();
-  keys.forEach((key, classId) => {
-    if (key !== undefined && !firstClass.has(key)) {
-      firstClass.set(key, classId);
-    }
-  });
-  const accepts = Bitset.many(firstClass.size, size);
-  const byKey = new Map<string, ClassDecision>();
-  [...firstClass].forEach(([key, classId], i) => {
-    fill(accepts[i], classId);
-    byKey.set(key, { accept: accepts[i], decided: everyone });
-  });
-  return keys.map((key) => (key === undefined ? undefined : byKey.get(key)));
-}
-
-/** Adds the classes of `set` to `target`, only those in `mask` when given. */
-function addClasses(target: Bitset, set: ClassSet, mask?: Bitset): void {
-  if (set instanceof Bitset) {
-    if (mask) {
-      target.unionWithIntersection(set, mask);
-    } else {
-      target.unionWith(set);
-    }
-    return;
-  }
-  for (const id of set) {
-    if (!mask || mask.has(id)) {
-      target.add(id);
-    }
-  }
 }

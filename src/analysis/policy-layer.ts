@@ -1,7 +1,5 @@
-import { Bitset } from './bitset';
-import { ClassPorts } from './class-ports';
 import { Endpoint } from './endpoint';
-import { PeerResolver } from './peer-resolver';
+import { SideRules } from './side-rules';
 import { DecisionLayer, LayerDecision } from './verdict';
 import { ContainerPortInfo } from './workload-info';
 import { TrafficDirection } from '../k8s/traffic-direction';
@@ -24,20 +22,11 @@ export interface SideQuery {
 }
 
 /**
- * What a layer decides, on one port, for one subject class: the peer classes it accepts, and
- * the peer classes it decides at all (accepted or denied). Every other peer goes on to the next
- * layer. On the egress side only destinations that have the port are ever accepted.
- */
-export interface ClassDecision {
-  readonly accept: Bitset;
-  readonly decided: Bitset;
-}
-
-/**
  * One layer of policy, such as NetworkPolicy. A side of a connection is decided by the first
  * layer, in order, that accepts or denies it; a layer that has nothing to say, or whose rule
- * passes, leaves it to the next. Each layer answers both the point question (one connection,
- * with its explanation) and the set question (one port, every pair of pod classes at once).
+ * passes, leaves it to the next. A layer answers the point question itself (one connection,
+ * with its explanation) and gives its rules per pod class for the set questions (matrices,
+ * connections over every port), which combine layers the same way for every kind of policy.
  */
 export interface PolicyLayer {
   readonly layer: DecisionLayer;
@@ -46,9 +35,8 @@ export interface PolicyLayer {
   decide(side: SideQuery): LayerDecision;
 
   /**
-   * The layer's decisions for one port and direction, per subject class (`undefined` where it
-   * decides nothing for that class). Classes under the same policies should share their
-   * `ClassDecision`, and decisions may share bitsets: callers never change them.
+   * The layer's rules for a subject pod class in a direction, in the order they apply;
+   * undefined when none applies to it.
    */
-  classDecisions(direction: TrafficDirection, port: ClassPorts, peers: PeerResolver): readonly (ClassDecision | undefined)[];
+  sideRules(direction: TrafficDirection, subjectClass: number): SideRules | undefined;
 }

@@ -3,6 +3,7 @@ import { ClusterModel } from '../../src/analysis';
 import { ClusterIndex } from '../../src/analysis/cluster-index';
 import { buildClassMatrix } from '../../src/analysis/matrix-builder';
 import { NetworkPolicyLayer } from '../../src/analysis/network-policy-layer';
+import { PeerResolver } from '../../src/analysis/peer-resolver';
 import { checkPortQuery } from '../../src/analysis/port-target';
 import { Protocol } from '../../src/k8s/protocol';
 
@@ -14,7 +15,7 @@ const index: ClusterIndex = ClusterModel.fromManifests(documents(
   policy('x/db', { podSelector: { matchLabels: { app: 'db' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 'sql' }] }] }),
   policy('x/web', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: { matchLabels: { app: 'db' } } }] }] }),
 ))._index;
-const layers = [new NetworkPolicyLayer(index)];
+const layers = [new NetworkPolicyLayer(index, new PeerResolver(index))];
 const WEB = 0;
 const DB = 1;
 const HOST = 2;

@@ -1,10 +1,9 @@
 import { documents, pod, policy } from './manifests';
 import { ClusterModel } from '../../src/analysis';
-import { ClassPorts } from '../../src/analysis/class-ports';
 import { Endpoint, EndpointResolver } from '../../src/analysis/endpoint';
 import { NetworkPolicyLayer } from '../../src/analysis/network-policy-layer';
 import { PeerResolver } from '../../src/analysis/peer-resolver';
-import { checkPortQuery } from '../../src/analysis/port-target';
+import { matchesClass, RuleOrder } from '../../src/analysis/side-rules';
 import { DecisionOutcome } from '../../src/analysis/verdict';
 import { TrafficDirection } from '../../src/k8s/traffic-direction';
 
@@ -25,7 +24,7 @@ const model = ClusterModel.fromManifests(documents(
 const resolver = new EndpointResolver(model);
 const at = (text: string): Endpoint => resolver.resolve(text, 'source');
 const port = (n: number, destination: string) => ({ protocol: 'TCP', port: n, destinationPorts: model.workloads.find((w) => w.endpoint === destination)?.ports ?? [] });
-const layer = new NetworkPolicyLayer(model._index);
+const layer = new NetworkPolicyLayer(model._index, new PeerResolver(model._index));
 const decide = (direction: TrafficDirection, subject: Endpoint, peer: Endpoint, connectionPort: ReturnType<typeof port>) =>
   layer.decide({ direction, subject, peer, port: connectionPort });
 const ruleIndexes = (side: ReturnType<typeof decide>) => side.rules.map((r) => `${r.policy}#${r.ruleIndex}`);
@@ -66,29 +65,24 @@ describe('NetworkPolicyLayer.decide', () => {
   });
 });
 
-describe('NetworkPolicyLayer.classDecisions', () => {
-  const peers = new PeerResolver(model._index);
+describe('NetworkPolicyLayer.sideRules', () => {
   const classOf = (endpoint: string) => model._index.classOfWorkload[model.workloads.findIndex((w) => w.endpoint === endpoint)];
-  const members = (bitset: { forEach(visit: (m: number) => void): void }) => {
-    const ids: number[] = [];
-    bitset.forEach((m) => ids.push(m));
-    return ids;
-  };
 
-  test('decides every peer of an isolated class, and nothing for the others', () => {
-    const ports = new ClassPorts(model._index, checkPortQuery({ port: 5432 }));
-    const ingress = layer.classDecisions(TrafficDirection.INGRESS, ports, peers);
-    expect(ingress[classOf('x/web')]).toBeUndefined();
-    const db = ingress[classOf('x/db')]!;
-    expect(db.decided.isFull()).toBe(true);
-    // Port 5432 is db's sql port: web by the named-port rule, and the 10.0.0.0/8 block (web's IP) on any port.
-    expect(members(db.accept)).toEqual([classOf('x/web')]);
+  test('every rule of the isolating policies, in order, each admitting; nothing for a class no policy isolates', () => {
+    const rules = layer.sideRules(TrafficDirection.INGRESS, classOf('x/db'))!;
+    expect(rules.order).toBe(RuleOrder.ANY);
+    expect(rules.rules.map((r) => [r.action, r.reference.policy, r.reference.ruleIndex])).toEqual([
+      [DecisionOutcome.ACCEPT, 'x/db', 0], [DecisionOutcome.ACCEPT, 'x/db', 1], [DecisionOutcome.ACCEPT, 'x/db', 2],
+    ]);
+    // The pod selector matches web (not the hostNetwork pod), the ipBlock web's IP; the third rule has no peers.
+    expect([0, 1].map((i) => matchesClass(rules.rules[i], classOf('x/web')))).toEqual([true, true]);
+    expect(matchesClass(rules.rules[0], classOf('x/host'))).toBe(false);
+    expect(rules.rules[2].peers).toBeUndefined();
+    expect(layer.sideRules(TrafficDirection.INGRESS, classOf('x/web'))).toBeUndefined();
+    expect(layer.sideRules(TrafficDirection.EGRESS, classOf('x/web'))!.rules).toEqual([]);
   });
 
-  test('egress accepts only destinations that have the port', () => {
-    const ports = new ClassPorts(model._index, checkPortQuery({ portName: 'sql' }));
-    const egress = layer.classDecisions(TrafficDirection.EGRESS, ports, peers);
-    expect(members(egress[classOf('x/web')]!.accept)).toEqual([]);
-    expect(egress[classOf('x/db')]).toBeUndefined();
+  test('classes under the same policies share their rules', () => {
+    expect(layer.sideRules(TrafficDirection.INGRESS, classOf('x/db'))).toBe(layer.sideRules(TrafficDirection.INGRESS, classOf('x/db')));
   });
 });
