@@ -1,6 +1,8 @@
 import { ClusterModel } from './cluster-model';
+import { ConnectionEntry, ConnectionPiece, ConnectionsQuery, ConnectionVerdict } from './connection';
+import { byProtocol, ConnectionEngine, SidePiece } from './connection-engine';
 import { ConnectionQuery, PortQuery } from './connection-query';
-import { Endpoint, EndpointResolver } from './endpoint';
+import { closeMatches, Endpoint, EndpointResolver } from './endpoint';
 import { Exemption, exemptionDecision, explainConnection, explainIsolation, explainSide } from './explanation';
 import { IsolationVerdict } from './isolation-verdict';
 import { decideSide } from './layer-combination';
@@ -8,8 +10,10 @@ import { buildClassMatrix } from './matrix-builder';
 import { NetworkPolicyLayer } from './network-policy-layer';
 import { PeerResolver } from './peer-resolver';
 import { PolicyLayer, SideQuery } from './policy-layer';
+import { PortRanges, PROTOCOLS } from './port-ranges';
 import { checkPortQuery, portNumberOn } from './port-target';
 import { ReachabilityMatrix } from './reachability-matrix';
+import { compareText } from './text-order';
 import { DecisionLayer, LayerDecision, SideVerdict, Verdict } from './verdict';
 import { InputError } from '../k8s/input-error';
 import { TrafficDirection } from '../k8s/traffic-direction';
@@ -30,15 +34,15 @@ export class Evaluator {
   private readonly networkPolicy: NetworkPolicyLayer;
   /** The layers that decide each side, in evaluation order (the default comes after them). */
   private readonly layers: readonly PolicyLayer[];
-  /** What each peer matches, shared by the matrices of every port; made on the first matrix. */
-  private peers?: PeerResolver;
+  private connectionEngine?: ConnectionEngine;
 
   /**
    * @param model the cluster to evaluate
    */
   constructor(public readonly model: ClusterModel) {
     this.endpoints = new EndpointResolver(model);
-    this.networkPolicy = new NetworkPolicyLayer(model._index);
+    // What each peer matches does not depend on the port: resolved once, for every question.
+    this.networkPolicy = new NetworkPolicyLayer(model._index, new PeerResolver(model._index));
     this.layers = [this.networkPolicy];
   }
 
@@ -116,8 +120,88 @@ export class Evaluator {
    */
   public matrix(query: PortQuery): ReachabilityMatrix {
     const portQuery = checkPortQuery(query);
-    this.peers ??= new PeerResolver(this.model._index);
-    return ReachabilityMatrix._create(this.model, portQuery, buildClassMatrix(this.model._index, this.layers, portQuery, this.peers));
+    return ReachabilityMatrix._create(this.model, portQuery, buildClassMatrix(this.model._index, this.layers, portQuery));
+  }
+
+  /**
+   * Every allowed connection between two workloads, over every port of TCP, UDP and SCTP: one
+   * entry per (from, to, protocol) with its merged port ranges, a workload paired with itself
+   * left out, sorted by source, destination and protocol (so the list is stable enough for a
+   * snapshot test).
+   *
+   * @param query only the connections from or to a namespace or workload
+   * @example
+   * for (const c of evaluator.connections({ from: 'shop/web' })) {
+   *   console.log(`${c.from} -> ${c.to} ${c.protocol} ${c.ports.map(([lo, hi]) => (lo === hi ? lo : `${lo}-${hi}`)).join(', ')}`);
+   * }
+   */
+  public connections(query: ConnectionsQuery = {}): ConnectionEntry[] {
+    const entries: ConnectionEntry[] = [];
+    this._forEachConnection(query, (from, to, ports) => {
+      for (const { protocol, ranges } of byProtocol(ports)) {
+        entries.push({ from: this.model.workloads[from].endpoint, to: this.model.workloads[to].endpoint, protocol, ports: ranges });
+      }
+    });
+    return entries;
+  }
+
+  /**
+   * Every port `source` may open to `destination` (workloads or pods as `namespace/name`), and
+   * what lets each piece through on each side.
+   *
+   * @example
+   * const verdict = evaluator.connection('shop/web', 'shop/api');
+   * console.log(verdict.explanation); // "allowed on TCP 8080; every other port is denied"
+   */
+  public connection(source: string, destination: string): ConnectionVerdict {
+    const [from, to] = [this.workloadEndpoint(source, 'source'), this.workloadEndpoint(destination, 'destination')];
+    const engine = this.engine();
+    const [s, d] = [from.podClass!, to.podClass!];
+    const same = from.workload === to.workload && this.model._index.options.allowSelfTraffic;
+    const ports = same ? PortRanges.ALL : engine.ports(s, d);
+    const egress = same ? [] : engine.explainSide(TrafficDirection.EGRESS, s, d);
+    const ingress = same ? [] : engine.explainSide(TrafficDirection.INGRESS, d, s);
+    return {
+      source: from.label,
+      destination: to.label,
+      allowed: !ports.isEmpty(),
+      connections: byProtocol(ports).map(({ protocol, ranges }) => ({ from: from.label, to: to.label, protocol, ports: ranges })),
+      pieces: combinePieces(egress, ingress),
+      explanation: same ? `allowed on every port: ${from.label} can always reach itself (allowSelfTraffic)`
+        : explainPorts(ports, unionOf(egress), unionOf(ingress), from.label, to.label),
+    };
+  }
+
+  /**
+   * Calls `visit` for every ordered pair of distinct workloads (model indexes) with some port
+   * allowed, sources and destinations each in endpoint-name order: the streaming form of
+   * `connections`.
+   *
+   * @internal
+   */
+  public _forEachConnection(query: ConnectionsQuery, visit: (from: number, to: number, ports: PortRanges) => void): void {
+    const workloads = this.model.workloads;
+    const classOf = this.model._index.classOfWorkload;
+    const order = workloads.map((_, i) => i).sort((a, b) => compareText(workloads[a].endpoint, workloads[b].endpoint));
+    const sources = order.filter(this.workloadFilter(query.from, 'from'));
+    const destinations = order.filter(this.workloadFilter(query.to, 'to'));
+    const engine = this.engine();
+    for (const from of sources) {
+      const row = engine.row(classOf[from]);
+      for (const to of destinations) {
+        if (to !== from) {
+          const ports = row(classOf[to]);
+          if (!ports.isEmpty()) {
+            visit(from, to, ports);
+          }
+        }
+      }
+    }
+  }
+
+  /** @internal The connection engine of this evaluator, made on first use. */
+  public _engine(): ConnectionEngine {
+    return this.engine();
   }
 
   /** One side: the implicit layer when Kubernetes always allows it, else the policy layers in order. */
@@ -127,7 +211,73 @@ export class Evaluator {
     return { verdict: explainSide(query.subject, decisions, networkPolicy, this.excludedFor(query.subject)), decisions };
   }
 
+  private engine(): ConnectionEngine {
+    this.connectionEngine ??= new ConnectionEngine(this.model._index, this.layers);
+    return this.connectionEngine;
+  }
+
+  /** A workload or pod endpoint, for the questions asked of workloads only. */
+  private workloadEndpoint(text: string, role: 'source' | 'destination'): Endpoint {
+    const endpoint = this.endpoints.resolve(text, role);
+    if (endpoint.workload === undefined) {
+      throw new InputError(role, [`${endpoint.label} is not a workload or pod; connections over every port are between workloads (ask about one port with check)`]);
+    }
+    return endpoint;
+  }
+
+  /** Which workloads (model indexes) a `--from`/`--to` filter keeps: a namespace or a workload. */
+  private workloadFilter(filter: string | undefined, field: string): (workload: number) => boolean {
+    if (filter === undefined) {
+      return () => true;
+    }
+    const workloads = this.model.workloads;
+    if (!filter.includes('/')) {
+      if (!this.model.namespaces.some((ns) => ns.name === filter)) {
+        const matches = closeMatches(filter, this.model.namespaces.map((ns) => ns.name));
+        throw new InputError(field, [`unknown namespace "${filter}"`, matches.length > 0 ? `close matches: ${matches.join(', ')}` : 'use a namespace or namespace/name']);
+      }
+      return (i) => workloads[i].namespaceName === filter;
+    }
+    const index = this.endpoints.resolve(filter, field === 'from' ? 'source' : 'destination').workload;
+    return (i) => i === index;
+  }
+
   private excludedFor(endpoint: Endpoint): string[] {
     return endpoint.namespaceName === undefined ? [] : this.model._excludedPolicies.get(endpoint.namespaceName) ?? [];
   }
+}
+
+/** The allowed ports split by what admits them on both sides: every overlap of an egress piece with an ingress piece. */
+function combinePieces(egress: readonly SidePiece[], ingress: readonly SidePiece[]): ConnectionPiece[] {
+  const pieces: ConnectionPiece[] = [];
+  for (const e of egress) {
+    for (const i of ingress) {
+      for (const { protocol, ranges } of byProtocol(e.ports.intersect(i.ports))) {
+        pieces.push({
+          protocol,
+          ports: ranges,
+          egress: { layer: e.layer, rules: [...e.rules] },
+          ingress: { layer: i.layer, rules: [...i.rules] },
+        });
+      }
+    }
+  }
+  return pieces.sort((a, b) => PROTOCOLS.indexOf(a.protocol) - PROTOCOLS.indexOf(b.protocol) || a.ports[0][0] - b.ports[0][0]);
+}
+
+function unionOf(pieces: readonly SidePiece[]): PortRanges {
+  return pieces.reduce((all, piece) => all.union(piece.ports), PortRanges.NONE);
+}
+
+/** The sentence of a connection verdict: the ports allowed, or which side allows nothing (or nothing in common). */
+function explainPorts(ports: PortRanges, egress: PortRanges, ingress: PortRanges, from: string, to: string): string {
+  if (!ports.isEmpty()) {
+    return ports === PortRanges.ALL || ports.equals(PortRanges.ALL) ? 'allowed on every port' : `allowed on ${ports}; every other port is denied`;
+  }
+  const closed = [
+    ...(egress.isEmpty() ? [`egress from ${from} allows nothing to ${to}`] : []),
+    ...(ingress.isEmpty() ? [`ingress to ${to} admits nothing from ${from}`] : []),
+  ];
+  return closed.length > 0 ? `denied on every port: ${closed.join('; ')}`
+    : `denied on every port: egress from ${from} allows only ${egress} and ingress to ${to} admits only ${ingress}`;
 }

@@ -10,3 +10,6 @@ export * from './policy-info';
 export * from './reachability-matrix';
 export * from './verdict';
 export * from './workload-info';
+export * from './connection';
+export * from './connectivity-diff';
+export * from './namespace-matrix';

@@ -1,6 +1,7 @@
 import { ClusterModel } from './cluster-model';
 import { closeMatches } from './endpoint';
 import { ClassMatrix } from './matrix-builder';
+import { coverageOf, NamespaceMatrix } from './namespace-matrix';
 import { CheckedPortQuery } from './port-target';
 import { InputError } from '../k8s/input-error';
 import { Protocol } from '../k8s/protocol';
@@ -44,11 +45,15 @@ export class ReachabilityMatrix {
   public readonly _classes: ClassMatrix;
 
   private readonly classOf = new Map<string, number>();
+  private readonly namespaces = new Map<string, string>();
   private readonly selfTraffic: boolean;
 
   private constructor(model: ClusterModel, query: CheckedPortQuery, classes: ClassMatrix) {
     this._classes = classes;
-    model.workloads.forEach((workload, i) => this.classOf.set(workload.endpoint, model._index.classOfWorkload[i]));
+    model.workloads.forEach((workload, i) => {
+      this.classOf.set(workload.endpoint, model._index.classOfWorkload[i]);
+      this.namespaces.set(workload.endpoint, workload.namespaceName);
+    });
     this.endpoints = [...this.classOf.keys()].sort();
     this.port = query.port;
     this.portName = query.portName;
@@ -68,15 +73,53 @@ export class ReachabilityMatrix {
    * (`port` is a number, or the port name when one was queried).
    */
   public toJson(): any {
-    const classIds = this.endpoints.map((e) => this.classOf.get(e)!);
     const allowed: Record<string, Record<string, boolean>> = {};
-    this.endpoints.forEach((source, i) => {
-      const row: Record<string, boolean> = (allowed[source] = {});
+    this._forEachRow((i, allowedTo) => {
+      const row: Record<string, boolean> = (allowed[this.endpoints[i]] = {});
       this.endpoints.forEach((destination, j) => {
-        row[destination] = this.allowedBetween(classIds[i], classIds[j], i === j);
+        row[destination] = allowedTo(j);
       });
     });
     return { port: this.portName ?? this.port, protocol: this.protocol, pods: this.endpoints, allowed };
+  }
+
+  /**
+   * How many pairs of distinct workloads between each two namespaces are allowed: all, some or
+   * none. A compact view of a matrix too large to read pair by pair.
+   *
+   * @example
+   * const summary = evaluator.matrix({ port: 443 }).byNamespace();
+   * summary.coverage('shop', 'payments'); // Coverage.SOME
+   */
+  public byNamespace(): NamespaceMatrix {
+    const namespaceOf = this.endpoints.map((e) => this.namespaces.get(e)!);
+    const names = [...new Set(namespaceOf)].sort();
+    const position = new Map(names.map((n, i) => [n, i]));
+    const at = namespaceOf.map((n) => position.get(n)!);
+    const sizes = names.map(() => 0);
+    at.forEach((n) => sizes[n]++);
+    const allowed = names.map(() => names.map(() => 0));
+    this._forEachRow((i, allowedTo) => {
+      const row = allowed[at[i]];
+      for (let j = 0; j < this.endpoints.length; j++) {
+        if (j !== i && allowedTo(j)) {
+          row[at[j]]++;
+        }
+      }
+    });
+    const pairs = (a: number, b: number) => sizes[a] * sizes[b] - (a === b ? sizes[a] : 0);
+    return NamespaceMatrix._create(this, names, names.map((_, a) => names.map((__, b) => coverageOf(allowed[a][b], pairs(a, b)))));
+  }
+
+  /**
+   * Calls `visit` for each source, in `endpoints` order, with a test of each destination by its
+   * position in `endpoints`: the way to read a large matrix row by row.
+   *
+   * @internal
+   */
+  public _forEachRow(visit: (source: number, allowedTo: (destination: number) => boolean) => void): void {
+    const classIds = this.endpoints.map((e) => this.classOf.get(e)!);
+    this.endpoints.forEach((_, i) => visit(i, (j) => this.allowedBetween(classIds[i], classIds[j], i === j)));
   }
 
   /** `same`: the source and the destination are the same workload. */

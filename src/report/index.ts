@@ -3,3 +3,5 @@ export * from './verdict-report';
 export * from './intent-report';
 export * from './finding-report';
 export * from './reachability-report';
+export * from './connection-report';
+export * from './diff-report';

@@ -1,9 +1,6 @@
-import { markdownCell } from './markdown-cell';
-import { matrixTitle } from './matrix-title';
+import { writeMatrix, writeNamespaceMatrix } from './matrix-writer';
+import { NamespaceMatrix } from '../analysis/namespace-matrix';
 import { ReachabilityMatrix } from '../analysis/reachability-matrix';
-
-const ALLOWED = '✓';
-const DENIED = '·';
 
 /**
  * Renders a `ReachabilityMatrix` for people: an aligned text table for terminals and a
@@ -19,46 +16,29 @@ export class MatrixReport {
    * narrow, and a legend says how to read it.
    */
   public static toText(matrix: ReachabilityMatrix): string {
-    const endpoints = matrix.endpoints;
-    const title = `${matrixTitle(matrix)}: rows are sources, columns are destinations`;
-    if (endpoints.length === 0) {
-      return `${title}\n(no pods or workloads in the input)\n`;
-    }
-    const numbers = endpoints.map((_, i) => String(i + 1));
-    const cellWidth = Math.max(...numbers.map((n) => n.length));
-    const labels = endpoints.map((e, i) => `${numbers[i].padStart(cellWidth)} ${e}`);
-    const labelWidth = Math.max(...labels.map((l) => l.length));
-    const header = ' '.repeat(labelWidth) + ' │ ' + numbers.map((n) => n.padStart(cellWidth)).join(' ');
-    const rule = '─'.repeat(labelWidth) + '─┼─' + '─'.repeat(header.length - labelWidth - 3);
-    let allowed = 0;
-    const rows = endpoints.map((source, i) => {
-      const cells = endpoints.map((destination) => {
-        const isAllowed = matrix.isAllowed(source, destination);
-        allowed += Number(isAllowed);
-        return (isAllowed ? ALLOWED : DENIED).padStart(cellWidth);
-      });
-      return labels[i].padEnd(labelWidth) + ' │ ' + cells.join(' ');
-    });
-    const legend = `${ALLOWED} allowed   ${DENIED} denied   (${allowed} of ${endpoints.length * endpoints.length} pairs allowed)`;
-    return [title, header, rule, ...rows, '', legend, ''].join('\n');
+    return collect((write) => writeMatrix(matrix, 'text', write));
   }
 
   /** A Markdown table with the endpoints' names as row and column headers. */
   public static toMarkdown(matrix: ReachabilityMatrix): string {
-    const endpoints = matrix.endpoints;
-    const lines = [`**${matrixTitle(matrix)}** (rows: sources, columns: destinations; ${ALLOWED} allowed, ${DENIED} denied)`, ''];
-    if (endpoints.length === 0) {
-      return lines.concat('_No pods or workloads in the input._', '').join('\n');
-    }
-    lines.push(`| source \\ destination | ${endpoints.map(markdownCell).join(' | ')} |`);
-    lines.push(`| --- | ${endpoints.map(() => ':-:').join(' | ')} |`);
-    for (const source of endpoints) {
-      const cells = endpoints.map((destination) => (matrix.isAllowed(source, destination) ? ALLOWED : DENIED));
-      lines.push(`| ${markdownCell(source)} | ${cells.join(' | ')} |`);
-    }
-    lines.push('');
-    return lines.join('\n');
+    return collect((write) => writeMatrix(matrix, 'markdown', write));
+  }
+
+  /** A namespace summary (`ReachabilityMatrix.byNamespace()`) as a table: all, some or none of the pairs allowed. */
+  public static namespacesToText(summary: NamespaceMatrix): string {
+    return collect((write) => writeNamespaceMatrix(summary, 'text', write));
+  }
+
+  /** A namespace summary as a Markdown table. */
+  public static namespacesToMarkdown(summary: NamespaceMatrix): string {
+    return collect((write) => writeNamespaceMatrix(summary, 'markdown', write));
   }
 
   private constructor() {}
+}
+
+function collect(render: (write: (chunk: string) => void) => void): string {
+  const chunks: string[] = [];
+  render((chunk) => chunks.push(chunk));
+  return chunks.join('');
 }

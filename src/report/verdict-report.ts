@@ -1,4 +1,6 @@
-import { SideVerdict, Verdict } from '../analysis/verdict';
+import { portsText } from './connection-writer';
+import { ConnectionVerdict, SideReason } from '../analysis/connection';
+import { DecisionLayer, SideVerdict, Verdict } from '../analysis/verdict';
 
 /**
  * Renders a `Verdict` for a terminal: the answer, then the egress side and the ingress side,
@@ -22,6 +24,18 @@ export class VerdictReport {
     ].join('\n');
   }
 
+  /**
+   * Every port of a connection (`Evaluator.connection`): the answer, then each piece of the
+   * allowed ports with what admits it on the egress side and on the ingress side.
+   */
+  public static connectionToText(verdict: ConnectionVerdict): string {
+    const lines = [`${verdict.source} -> ${verdict.destination}: ${verdict.allowed ? 'ALLOWED' : 'DENIED'}`, `  ${verdict.explanation}`];
+    for (const piece of verdict.pieces) {
+      lines.push(`  ${portsText(piece)}`, `    egress: ${sideText(piece.egress)}`, `    ingress: ${sideText(piece.ingress)}`);
+    }
+    return [...lines, ''].join('\n');
+  }
+
   private constructor() {}
 }
 
@@ -39,4 +53,13 @@ function sideLines(title: string, side: SideVerdict): string[] {
   }
   lines.push(`    because: ${side.reason}`);
   return lines;
+}
+
+/** `NetworkPolicy: shop/db-from-api spec.ingress[0]`, or why no rule is named. */
+function sideText(reason: SideReason): string {
+  if (reason.layer === DecisionLayer.DEFAULT) {
+    return 'no policy decides: allowed by default';
+  }
+  const rules = reason.rules.map((r) => `${r.policy} spec.${r.direction.toLowerCase()}[${r.ruleIndex}]`);
+  return `${reason.layer}: ${rules.join(', ')}`;
 }

@@ -68,3 +68,26 @@ describe('explain', () => {
     expect(() => explainCommand(args)).toThrow(message);
   });
 });
+
+describe('explain without --port', () => {
+  test('text: every port the source may open, and what admits each piece on each side', () => {
+    expect(explainCommand(['--from', 'shop/web', '--to', 'shop/api', shop]).stdout.split('\n')).toEqual([
+      'shop/web -> shop/api: ALLOWED',
+      '  allowed on TCP 8080; every other port is denied',
+      '  TCP 8080',
+      '    egress: no policy decides: allowed by default',
+      '    ingress: NetworkPolicy: shop/api-from-web spec.ingress[0]',
+      '',
+    ]);
+  });
+
+  test('json: the connection verdict, with its pieces', () => {
+    const json = JSON.parse(explainCommand(['--from', 'shop/web', '--to', 'shop/db', '--format', 'json', shop]).stdout);
+    expect(json).toMatchObject({ source: 'shop/web', destination: 'shop/db', allowed: false, connections: [], pieces: [] });
+    expect(json.explanation).toBe('denied on every port: ingress to shop/db admits nothing from shop/web');
+  });
+
+  test('--protocol needs --port', () => {
+    expect(() => explainCommand(['--from', 'shop/web', '--to', 'shop/api', '--protocol', 'UDP', shop])).toThrow('--protocol goes with --port');
+  });
+});

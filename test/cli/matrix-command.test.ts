@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { matrixCommand } from '../../src/cli/matrix-command';
 import { UsageError } from '../../src/cli/usage-error';
@@ -69,4 +71,32 @@ describe('matrix', () => {
     expect(() => matrixCommand(args)).toThrow(UsageError);
     expect(() => matrixCommand(args)).toThrow(message);
   });
+});
+
+describe('matrix --by namespace', () => {
+  test('json: all, some or none of the workload pairs between each two namespaces', () => {
+    const json = JSON.parse(matrixCommand(['--port', 'metrics', '--by', 'namespace', '--format', 'json', shop]).stdout);
+    expect(json).toEqual({
+      port: 'metrics',
+      protocol: 'TCP',
+      namespaces: ['monitoring', 'shop'],
+      // prometheus may scrape api (not web or db); nobody else has a port named metrics.
+      allowed: { monitoring: { monitoring: 'none', shop: 'some' }, shop: { monitoring: 'none', shop: 'none' } },
+    });
+  });
+
+  test('text and markdown', () => {
+    expect(matrixCommand(['--port', '8080', '--by', 'namespace', shop]).stdout).toMatchSnapshot();
+    expect(matrixCommand(['--port', '8080', '--by', 'namespace', '--format', 'markdown', shop]).stdout).toMatchSnapshot();
+  });
+});
+
+test('a dense matrix too wide to read says so on stderr, and still prints', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'matrix-'));
+  const pods = Array.from({ length: 101 }, (_, i) => `{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p${i}","namespace":"x"}}`);
+  fs.writeFileSync(path.join(dir, 'pods.json'), `{"apiVersion":"v1","kind":"List","items":[${pods.join(',')}]}`);
+  const result = matrixCommand(['--port', '80', dir]);
+  expect(result.stderr).toContain('note: 101 workloads make a 101 x 101 table, too large to read; try --by namespace');
+  expect(result.stdout.split('\n').length).toBeGreaterThan(101);
+  expect(matrixCommand(['--port', '80', '--format', 'json', dir]).stderr).toBe('');
 });

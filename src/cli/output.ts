@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+
+/** Chunks are gathered up to this size, then written with one system call. */
+const BUFFER_BYTES = 65536;
+
+/** Where a command writes what it computes, as it computes it. */
+export interface Output {
+  write(text: string): void;
+}
+
+/** The output went away (a closed pipe, as with `| head`): the run ends quietly. */
+export class OutputClosed extends Error {
+  constructor() {
+    super('the output was closed');
+    this.name = 'OutputClosed';
+  }
+}
+
+/** The output could not be written (a full disk): the run ends with this one line. */
+export class OutputFailed extends Error {
+  constructor(code: string) {
+    super(`cannot write the output (${code})`);
+    this.name = 'OutputFailed';
+  }
+}
+
+/**
+ * Writes to a file descriptor (1 for stdout) in blocking chunks, so that output of any size
+ * streams with bounded memory, and a reader that stops reading ends the run quietly rather than
+ * with Node's unhandled 'error' event and stack trace.
+ */
+export class DescriptorOutput implements Output {
+  private readonly chunks: string[] = [];
+  private size = 0;
+
+  constructor(private readonly fd: number) {}
+
+  public write(text: string): void {
+    this.chunks.push(text);
+    this.size += text.length;
+    if (this.size >= BUFFER_BYTES) {
+      this.flush();
+    }
+  }
+
+  public flush(): void {
+    if (this.size === 0) {
+      return;
+    }
+    const buffer = Buffer.from(this.chunks.join(''));
+    this.chunks.length = 0;
+    this.size = 0;
+    let offset = 0;
+    while (offset < buffer.length) {
+      try {
+        offset += fs.writeSync(this.fd, buffer, offset);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+        if (code === 'EAGAIN') {
+          // A non-blocking pipe is full: wait for the reader instead of spinning.
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+          continue;
+        }
+        throw code === 'EPIPE' ? new OutputClosed() : new OutputFailed(code);
+      }
+    }
+  }
+}
+
+/** Gathers everything written, for tests and for commands whose callers want a string. */
+export class StringOutput implements Output {
+  private readonly chunks: string[] = [];
+
+  public write(text: string): void {
+    this.chunks.push(text);
+  }
+
+  public toString(): string {
+    return this.chunks.join('');
+  }
+}

@@ -1,0 +1,75 @@
+import { deployment, documents, pod, policy } from './manifests';
+import { ClusterModel, Coverage, DecisionLayer, Evaluator } from '../../src/analysis';
+import { Protocol } from '../../src/k8s/protocol';
+
+const evaluate = (...manifests: any[]) => new Evaluator(ClusterModel.fromManifests(documents(...manifests)));
+const listed = (evaluator: Evaluator) => evaluator.connections().map((c) => `${c.from} -> ${c.to} ${c.protocol} ${c.ports.map(([a, b]) => (a === b ? a : `${a}-${b}`)).join(',')}`);
+
+describe('Evaluator.connections', () => {
+  test('the ports both sides allow, merged per protocol; named ports resolve on each destination', () => {
+    const evaluator = evaluate(
+      pod('x/web'),
+      pod('x/api', { ports: [{ name: 'http', containerPort: 8080 }] }),
+      pod('x/admin', { ports: [{ name: 'http', containerPort: 9000 }] }),
+      policy('x/web-out', {
+        podSelector: { matchLabels: { app: 'web' } },
+        policyTypes: ['Egress'],
+        egress: [
+          { ports: [{ port: 'http' }, { port: 80, endPort: 90 }] },
+          { ports: [{ port: 91 }, { protocol: 'UDP', port: 53 }] },
+        ],
+      }),
+      policy('x/in', { podSelector: {}, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 85, endPort: 9000 }, { protocol: 'UDP' }] }] }),
+    );
+    expect(listed(evaluator)).toEqual([
+      // admin and api may send anywhere, but everything is ingress-isolated and only web is admitted.
+      'x/web -> x/admin TCP 85-91,9000',
+      'x/web -> x/admin UDP 53',
+      'x/web -> x/api TCP 85-91,8080',
+      'x/web -> x/api UDP 53',
+    ]);
+  });
+
+  test('a workload paired with itself is left out; two workloads of the same class are not', () => {
+    const evaluator = evaluate(deployment('x/a', { labels: { app: 'same' } }), deployment('x/b', { labels: { app: 'same' } }),
+      policy('x/p', { podSelector: {}, ingress: [{ ports: [{ port: 443 }] }] }));
+    expect(listed(evaluator)).toEqual(['x/a -> x/b TCP 443', 'x/b -> x/a TCP 443']);
+  });
+
+  test('connection(): the pieces of the allowed ports, each with what admits it on each side', () => {
+    const evaluator = evaluate(
+      pod('x/web'), pod('x/db'),
+      policy('x/one', { podSelector: { matchLabels: { app: 'db' } }, ingress: [{ ports: [{ port: 5432 }, { port: 6000, endPort: 6010 }] }] }),
+      policy('x/two', { podSelector: { matchLabels: { app: 'db' } }, ingress: [{ ports: [{ port: 6005, endPort: 6020 }] }] }),
+    );
+    const verdict = evaluator.connection('x/web', 'x/db');
+    expect(verdict.explanation).toBe('allowed on TCP 5432, 6000-6020; every other port is denied');
+    expect(verdict.connections).toEqual([{ from: 'x/web', to: 'x/db', protocol: Protocol.TCP, ports: [[5432, 5432], [6000, 6020]] }]);
+    expect(verdict.pieces.map((p) => [p.ports, p.ingress.rules.map((r) => r.policy), p.egress.layer])).toEqual([
+      [[[5432, 5432], [6000, 6004]], ['x/one'], DecisionLayer.DEFAULT],
+      [[[6005, 6010]], ['x/one', 'x/two'], DecisionLayer.DEFAULT],
+      [[[6011, 6020]], ['x/two'], DecisionLayer.DEFAULT],
+    ]);
+    expect(evaluator.connection('x/db', 'x/db').explanation).toBe('allowed on every port: x/db can always reach itself (allowSelfTraffic)');
+    expect(() => evaluator.connection('x/web', '10.0.0.1')).toThrow('is not a workload or pod');
+  });
+});
+
+describe('ReachabilityMatrix.byNamespace', () => {
+  test('all, some or none of the pairs of distinct workloads between two namespaces', () => {
+    const evaluator = evaluate(
+      pod('a/one'), pod('a/two'), pod('b/three'), pod('c/four'),
+      policy('b/only-one', { podSelector: {}, ingress: [{ from: [{ namespaceSelector: {}, podSelector: { matchLabels: { app: 'one' } } }] }] }),
+      policy('c/none', { podSelector: {}, policyTypes: ['Ingress'] }),
+    );
+    const summary = evaluator.matrix({ port: 80 }).byNamespace();
+    expect(summary.namespaces).toEqual(['a', 'b', 'c']);
+    expect(summary.namespaces.map((from) => summary.namespaces.map((to) => summary.coverage(from, to)).join(' '))).toEqual([
+      'all some none',
+      'all none none',
+      'all none none',
+    ]);
+    expect(summary.coverage('a', 'nowhere')).toBe(Coverage.NONE);
+    expect(summary.toJson()).toMatchObject({ port: 80, protocol: 'TCP', namespaces: ['a', 'b', 'c'], allowed: { a: { b: 'some' } } });
+  });
+});
