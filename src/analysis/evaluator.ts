@@ -186,14 +186,17 @@ export class Evaluator {
     const sources = order.filter(this.workloadFilter(query.from, 'from'));
     const destinations = order.filter(this.workloadFilter(query.to, 'to'));
     const engine = this.engine();
+    const row: PortRanges[] = [];
+    let rowClass = -1;
     for (const from of sources) {
-      const row = engine.row(classOf[from]);
+      if (classOf[from] !== rowClass) {
+        rowClass = classOf[from];
+        engine.fillRow(rowClass, row);
+      }
       for (const to of destinations) {
-        if (to !== from) {
-          const ports = row(classOf[to]);
-          if (!ports.isEmpty()) {
-            visit(from, to, ports);
-          }
+        const ports = row[classOf[to]];
+        if (to !== from && !ports.isEmpty()) {
+          visit(from, to, ports);
         }
       }
     }

@@ -31,11 +31,15 @@ export class PortRanges {
   }
 
   private text?: string;
+  /** Asked of every pair of a listing: computed once. */
+  private readonly empty: boolean;
 
-  private constructor(private readonly byProtocol: readonly Ranges[]) {}
+  private constructor(private readonly byProtocol: readonly Ranges[]) {
+    this.empty = byProtocol.every((r) => r.length === 0);
+  }
 
   public isEmpty(): boolean {
-    return this.byProtocol.every((r) => r.length === 0);
+    return this.empty;
   }
 
   /** Whether `port` of `protocol` is in the set. */

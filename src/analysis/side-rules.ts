@@ -60,7 +60,17 @@ export interface ClassDecision {
 
 /** Whether a rule's peers match pod class `peer`. */
 export function matchesClass(rule: LayerRule, peer: number): boolean {
-  return rule.peers === undefined || rule.peers.some((set) => classSetHas(set, peer));
+  const peers = rule.peers;
+  if (peers === undefined) {
+    return true;
+  }
+  // A loop, not some(): listings ask this for every pair of classes.
+  for (let i = 0; i < peers.length; i++) {
+    if (classSetHas(peers[i], peer)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Whether a class set holds `member`; lists are sorted. */

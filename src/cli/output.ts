@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 
-/** Chunks are gathered up to this size, then written with one system call. */
-const BUFFER_BYTES = 65536;
+/** What is written is gathered up to this many bytes, then written with one system call. */
+const BUFFER_BYTES = 262144;
 
 /** Where a command writes what it computes, as it computes it. */
 export interface Output {
@@ -30,30 +30,35 @@ export class OutputFailed extends Error {
  * with Node's unhandled 'error' event and stack trace.
  */
 export class DescriptorOutput implements Output {
-  private readonly chunks: string[] = [];
-  private size = 0;
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
 
   constructor(private readonly fd: number) {}
 
   public write(text: string): void {
-    this.chunks.push(text);
-    this.size += text.length;
-    if (this.size >= BUFFER_BYTES) {
+    // Encoded straight into the buffer; a text that may not fit goes after a flush, or alone.
+    if (this.used + text.length * 3 > BUFFER_BYTES) {
       this.flush();
+      if (text.length * 3 > BUFFER_BYTES) {
+        this.writeAll(Buffer.from(text));
+        return;
+      }
     }
+    this.used += this.buffer.write(text, this.used);
   }
 
   public flush(): void {
-    if (this.size === 0) {
-      return;
+    if (this.used > 0) {
+      this.writeAll(this.buffer.subarray(0, this.used));
+      this.used = 0;
     }
-    const buffer = Buffer.from(this.chunks.join(''));
-    this.chunks.length = 0;
-    this.size = 0;
+  }
+
+  private writeAll(bytes: Buffer): void {
     let offset = 0;
-    while (offset < buffer.length) {
+    while (offset < bytes.length) {
       try {
-        offset += fs.writeSync(this.fd, buffer, offset);
+        offset += fs.writeSync(this.fd, bytes, offset);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
         if (code === 'EAGAIN') {

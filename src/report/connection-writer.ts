@@ -15,6 +15,7 @@ export function portsText(entry: { readonly protocol: string; readonly ports: nu
 export class ConnectionWriter {
   private count = 0;
   private previousSource?: string;
+  private sourcePrefix = '';
   private readonly texts = new Map<PortRanges, string[]>();
   private readonly names = new Map<string, string>();
 
@@ -27,9 +28,14 @@ export class ConnectionWriter {
     this.start();
     const texts = this.textsOf(ports);
     if (this.format === 'json') {
-      const prefix = `{"from":${this.quoted(from)},"to":${this.quoted(to)},`;
+      // Sources come grouped: the start of their entries is made once per source.
+      if (from !== this.previousSource) {
+        this.previousSource = from;
+        this.sourcePrefix = `{"from":${JSON.stringify(from)},"to":`;
+      }
+      const prefix = `${this.sourcePrefix}${this.quoted(to)},`;
       for (const text of texts) {
-        this.write(`${this.count === 0 ? '\n' : ',\n'}${prefix}${text}`);
+        this.write(this.count === 0 ? `\n${prefix}${text}` : `,\n${prefix}${text}`);
         this.count++;
       }
       return;

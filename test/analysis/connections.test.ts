@@ -73,3 +73,20 @@ describe('ReachabilityMatrix.byNamespace', () => {
     expect(summary.toJson()).toMatchObject({ port: 80, protocol: 'TCP', namespaces: ['a', 'b', 'c'], allowed: { a: { b: 'some' } } });
   });
 });
+
+test('a rule for every peer after rules for some: each rule keeps its own ports, whatever the order', () => {
+  const rules = [
+    { to: [{ podSelector: { matchLabels: { app: 'db' } } }], ports: [{ port: 5432 }] },
+    { ports: [{ protocol: 'UDP', port: 53 }] },
+    { to: [{ podSelector: { matchLabels: { app: 'cache' } } }], ports: [{ port: 6379 }] },
+  ];
+  for (const order of [rules, [...rules].reverse(), [rules[1], rules[0], rules[2]]]) {
+    const evaluator = evaluate(pod('x/web'), pod('x/db'), pod('x/cache'),
+      policy('x/web-out', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: order }));
+    expect(listed(evaluator).filter((l) => l.startsWith('x/web'))).toEqual([
+      'x/web -> x/cache TCP 6379', 'x/web -> x/cache UDP 53', 'x/web -> x/db TCP 5432', 'x/web -> x/db UDP 53',
+    ]);
+    // The one-pair path agrees with the listing.
+    expect(evaluator.connection('x/web', 'x/db').connections.map((c) => `${c.protocol} ${c.ports}`)).toEqual(['TCP 5432,5432', 'UDP 53,53']);
+  }
+});

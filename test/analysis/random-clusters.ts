@@ -78,8 +78,8 @@ export const policy = fc.record({
   namespace: fc.constantFrom(...NAMESPACES),
   podSelector: fc.option(podSelector, { nil: undefined }),
   policyTypes,
-  ingress: optionalList(rule('from'), 2),
-  egress: fc.oneof(optionalList(rule('to'), 2), fc.constant([{}])),
+  ingress: optionalList(rule('from'), 3),
+  egress: fc.oneof(optionalList(rule('to'), 3), fc.constant([{}])),
 });
 
 const containerPort = fc.record({

@@ -95,7 +95,8 @@ describe('Evaluator agrees with the reference evaluator', () => {
         const listed = PROTOCOLS.filter((p) => allowed.has(`${source} ${destination} ${p}`)).map((p) => [p, allowed.get(`${source} ${destination} ${p}`)]);
         const pieced = PROTOCOLS.map((p) => [p, merged(verdict.pieces.filter((piece) => piece.protocol === p).flatMap((piece) => piece.ports))])
           .filter(([, ports]) => ports.length > 0);
-        if (JSON.stringify([verdict.connections.map((e) => [e.protocol, e.ports]), pieced, verdict.allowed]) !== JSON.stringify([listed, listed, listed.length > 0])) {
+        const answered = JSON.stringify([verdict.connections.map((e) => [e.protocol, e.ports]), pieced, verdict.allowed]);
+        if (answered !== JSON.stringify([listed, listed, listed.length > 0])) {
           mismatches.push(`${source} -> ${destination}: connection() says ${JSON.stringify(verdict)}`);
         }
       }
