@@ -18,29 +18,33 @@ import { RULE } from './rules';
 import { compareGoStrings, goQuote } from '../k8s/go-text';
 import { asObject } from '../k8s/json-values';
 
-/** A Go type, as far as decoding JSON into it is concerned. */
-type GoType =
+/** A Go type that the standard decoder fills, and that messages name. */
+type NamedType =
   | { readonly kind: 'string'; readonly name: string }
   | { readonly kind: 'int'; readonly name: 'int32' | 'int64' }
   | { readonly kind: 'bool' }
-  | { readonly kind: 'slice'; readonly items: GoType }
-  | { readonly kind: 'map'; readonly items: GoType }
-  | { readonly kind: 'struct'; readonly name: string; readonly fields: Readonly<Record<string, GoType>> }
+  | { readonly kind: 'slice'; readonly items: NamedType }
+  | { readonly kind: 'map'; readonly items: NamedType }
+  | { readonly kind: 'struct'; readonly name: string; readonly fields: Readonly<Record<string, GoType>> };
+
+/** A Go type, as far as decoding JSON into it is concerned. */
+type GoType =
+  | NamedType
   // intstr.IntOrString and metav1.Time decode themselves; their errors end decoding.
   | { readonly kind: 'intOrString' }
   | { readonly kind: 'time' }
   // metav1.FieldsV1 keeps any JSON.
   | { readonly kind: 'raw' };
 
-const STRING: GoType = { kind: 'string', name: 'string' };
-const INT32: GoType = { kind: 'int', name: 'int32' };
-const INT64: GoType = { kind: 'int', name: 'int64' };
-const BOOL: GoType = { kind: 'bool' };
-const UID: GoType = { kind: 'string', name: 'types.UID' };
-const STRINGS: GoType = { kind: 'slice', items: STRING };
-const STRING_MAP: GoType = { kind: 'map', items: STRING };
+const STRING: NamedType = { kind: 'string', name: 'string' };
+const INT32: NamedType = { kind: 'int', name: 'int32' };
+const INT64: NamedType = { kind: 'int', name: 'int64' };
+const BOOL: NamedType = { kind: 'bool' };
+const UID: NamedType = { kind: 'string', name: 'types.UID' };
+const STRINGS: NamedType = { kind: 'slice', items: STRING };
+const STRING_MAP: NamedType = { kind: 'map', items: STRING };
 
-const LABEL_SELECTOR: GoType = {
+const LABEL_SELECTOR: NamedType = {
   kind: 'struct',
   name: 'v1.LabelSelector',
   fields: {
@@ -56,7 +60,7 @@ const LABEL_SELECTOR: GoType = {
   },
 };
 
-const PORTS: GoType = {
+const PORTS: NamedType = {
   kind: 'slice',
   items: {
     kind: 'struct',
@@ -65,7 +69,7 @@ const PORTS: GoType = {
   },
 };
 
-const PEERS: GoType = {
+const PEERS: NamedType = {
   kind: 'slice',
   items: {
     kind: 'struct',
@@ -288,16 +292,11 @@ function jsonKind(value: unknown, showNumber = false): string {
   return Array.isArray(value) ? 'array' : 'object';
 }
 
-function goTypeName(type: GoType): string {
+function goTypeName(type: NamedType): string {
   switch (type.kind) {
     case 'slice': return `[]${goTypeName(type.items)}`;
     case 'map': return `map[string]${goTypeName(type.items)}`;
-    case 'struct': return type.name;
-    case 'string':
-    case 'int': return type.name;
     case 'bool': return 'bool';
-    case 'intOrString': return 'intstr.IntOrString';
-    case 'time': return 'v1.Time';
-    case 'raw': return 'v1.FieldsV1';
+    default: return type.name;
   }
 }

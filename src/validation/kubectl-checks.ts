@@ -47,7 +47,7 @@ function repeatedKey(manifest: Record<string, unknown>, field: string): string |
     if (key !== field) rest.push({ key });
     pushTokens(metadata[key], rest);
   }
-  rest.push({ delimiter: '}' });
+  // Running out of tokens is reaching metadata's own closing brace.
   const seen = new Set<string>();
   for (const token of rest) {
     if ('delimiter' in token && token.delimiter === '}') return undefined;
