@@ -5,6 +5,7 @@
  * StrictIPCIDRValidation feature gate (on by default from Kubernetes 1.36, locked on from 1.38).
  * Containment follows Go's `IPNet.Contains`, which the subset rule uses.
  */
+import { goQuote } from './go-text';
 import { formatIpv4, formatIpv6, IpFamily, isIpv4Mapped, ParsedIp, parseLenientIp } from './ip-address';
 
 export { type IpFamily, type ParsedIp, parseIp } from './ip-address';
@@ -124,5 +125,5 @@ function maskValue(value: bigint, family: IpFamily, prefixLength: number): bigin
 }
 
 function quote(text: string): string {
-  return JSON.stringify(text);
+  return goQuote(text);
 }

@@ -1,6 +1,7 @@
 /**
- * The name syntaxes of Kubernetes (apimachinery `util/validation`), each returning the server's
- * detail messages; an empty array means the text is valid. Lengths are counted in UTF-8 bytes.
+ * The name syntaxes of Kubernetes 1.37 (apimachinery `util/validation` and `api/validate/content`),
+ * each returning the server's detail messages; an empty array means the text is valid. Lengths are
+ * counted in UTF-8 bytes, as Go's `len` counts them, whichever unit the message names.
  */
 
 const QUALIFIED_NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
@@ -25,14 +26,27 @@ const DNS1123_SUBDOMAIN_MAX = 253;
 
 const PORT_NAME_MAX = 15;
 
-/** A label key (Kubernetes >= 1.35 wording). */
+/**
+ * A label key, which is also what the server checks annotation keys (lower-cased by the caller) and
+ * finalizer names against: an optional DNS subdomain prefix and '/', then a name part.
+ */
 export function labelKeyErrors(key: string): string[] {
-  return qualifiedName(key, 'a valid label key');
-}
-
-/** A qualified name as annotation keys and finalizers use it (annotation keys are lower-cased by the caller). */
-export function qualifiedNameErrors(name: string): string[] {
-  return qualifiedName(name, 'a qualified name');
+  const parts = key.split('/');
+  if (parts.length > 2) {
+    return [`a valid label key ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+  }
+  const errors: string[] = [];
+  const name = parts[parts.length - 1];
+  if (parts.length === 2) {
+    const prefix = parts[0];
+    // The prefix is measured in bytes here, unlike an object name (content.IsDNS1123Subdomain).
+    if (prefix === '') errors.push('prefix part must be non-empty');
+    else errors.push(...subdomainErrors(prefix, maxBytes).map((msg) => `prefix part ${msg}`));
+  }
+  if (name === '') errors.push('name part must be non-empty');
+  else if (byteLength(name) > QUALIFIED_NAME_MAX) errors.push(`name part ${maxBytes(QUALIFIED_NAME_MAX)}`);
+  if (!QUALIFIED_NAME_RE.test(name)) errors.push(`name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`);
+  return errors;
 }
 
 /** A label value: empty, or at most 63 bytes of alphanumerics, '-', '_' and '.', alphanumeric at both ends. */
@@ -43,19 +57,22 @@ export function labelValueErrors(value: string): string[] {
   return errors;
 }
 
-/** A DNS-1123 subdomain, e.g. an object name (at most 253 characters, dots allowed, no per-label limit). */
-export function dns1123SubdomainErrors(name: string): string[] {
-  const errors: string[] = [];
-  if (byteLength(name) > DNS1123_SUBDOMAIN_MAX) errors.push(maxChars(DNS1123_SUBDOMAIN_MAX));
-  if (!DNS1123_SUBDOMAIN_RE.test(name)) errors.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
-  return errors;
+/**
+ * A DNS-1123 subdomain, e.g. an object name (at most 253 characters, dots allowed, no per-label limit).
+ * @param bytes its length in UTF-8 bytes, given when `name` stands for bytes that are not valid UTF-8
+ */
+export function dns1123SubdomainErrors(name: string, bytes: number = byteLength(name)): string[] {
+  return subdomainErrors(name, maxChars, bytes);
 }
 
 /** A DNS-1123 label, e.g. a namespace name (at most 63 characters, no dots). */
 export function dns1123LabelErrors(name: string): string[] {
   const errors: string[] = [];
   if (byteLength(name) > DNS1123_LABEL_MAX) errors.push(maxChars(DNS1123_LABEL_MAX));
-  if (!DNS1123_LABEL_RE.test(name)) errors.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
+  if (!DNS1123_LABEL_RE.test(name)) {
+    // A valid subdomain of the right length can only have failed on its dots.
+    errors.push(DNS1123_SUBDOMAIN_RE.test(name) ? 'must not contain dots' : regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
+  }
   return errors;
 }
 
@@ -75,21 +92,10 @@ export function portNumberErrors(port: number): string[] {
   return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : ['must be between 1 and 65535, inclusive'];
 }
 
-function qualifiedName(value: string, noun: string): string[] {
-  const parts = value.split('/');
-  if (parts.length > 2) {
-    return [`${noun} ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
-  }
+function subdomainErrors(name: string, tooLong: (max: number) => string, bytes: number = byteLength(name)): string[] {
   const errors: string[] = [];
-  const name = parts[parts.length - 1];
-  if (parts.length === 2) {
-    const prefix = parts[0];
-    if (prefix === '') errors.push('prefix part must be non-empty');
-    else errors.push(...dns1123SubdomainErrors(prefix).map((msg) => `prefix part ${msg}`));
-  }
-  if (name === '') errors.push('name part must be non-empty');
-  else if (byteLength(name) > QUALIFIED_NAME_MAX) errors.push(`name part ${maxBytes(QUALIFIED_NAME_MAX)}`);
-  if (!QUALIFIED_NAME_RE.test(name)) errors.push(`name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`);
+  if (bytes > DNS1123_SUBDOMAIN_MAX) errors.push(tooLong(DNS1123_SUBDOMAIN_MAX));
+  if (!DNS1123_SUBDOMAIN_RE.test(name)) errors.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
   return errors;
 }
 

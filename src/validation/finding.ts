@@ -12,6 +12,33 @@ export enum FindingSeverity {
 }
 
 /**
+ * Where on the way from a manifest to a created object the problem stops it, as `kubectl create -f`
+ * against Kubernetes 1.37 would meet it. The first stage with an error is the one that refuses the
+ * object; the validator still reports what later stages would find once that is fixed.
+ *
+ * @example
+ * const refusedAt = NetworkPolicyValidator.refusedAt(findings); // e.g. ValidationStage.DECODE
+ */
+export enum ValidationStage {
+  /**
+   * kubectl refuses before sending anything: no or an unserved `apiVersion`, metadata that does not
+   * decode (a field of the wrong type, an unparsable timestamp), a namespace that cannot be a URL
+   * path segment.
+   */
+  CLIENT = 'client',
+  /**
+   * The API server refuses the request before validating it: HTTP 400 while decoding (a field of the
+   * wrong type, an unknown field under strict field validation), or 404 for a group without version.
+   */
+  DECODE = 'decode',
+  /**
+   * The API server's validation on create (HTTP 422 Invalid). Warnings, which the server returns with
+   * its answer, carry this stage too.
+   */
+  VALIDATE = 'validate',
+}
+
+/**
  * One problem found in a NetworkPolicy manifest.
  *
  * @example
@@ -20,6 +47,7 @@ export enum FindingSeverity {
  *   message: 'Invalid value: 0: must be between 1 and 65535, inclusive',
  *   severity: FindingSeverity.ERROR,
  *   rule: 'NP-VAL-PORT',
+ *   stage: ValidationStage.VALIDATE,
  * };
  */
 export interface ValidationFinding {
@@ -30,8 +58,9 @@ export interface ValidationFinding {
   readonly field: string;
 
   /**
-   * What is wrong and what would be valid, in the API server's wording where it has one
-   * (e.g. `Invalid value: 0: must be between 1 and 65535, inclusive`).
+   * What is wrong, in the words of Kubernetes 1.37 (the API server's cause, or kubectl's error
+   * without its file name), values quoted as Go quotes them,
+   * e.g. `Invalid value: 0: must be between 1 and 65535, inclusive`.
    */
   readonly message: string;
 
@@ -40,4 +69,11 @@ export interface ValidationFinding {
 
   /** A stable identifier of the rule, e.g. `NP-VAL-PORT-RANGE`. */
   readonly rule: string;
+
+  /**
+   * The stage that finds the problem. At `DECODE` the server names only one type error, the first
+   * such finding, or, when there is none, every unknown field; at `CLIENT` kubectl names only the
+   * first finding.
+   */
+  readonly stage: ValidationStage;
 }

@@ -2,7 +2,7 @@
  * A label selector (spec.podSelector and the peers' podSelector and namespaceSelector).
  * `{}` has nothing to check.
  */
-import { forbidden, invalid, required } from './field-errors';
+import { forbidden, invalid, JsonValue, required } from './field-errors';
 import { ValidationFinding } from './finding';
 import { labelMapFindings } from './label-map';
 import { RULE } from './rules';
@@ -36,8 +36,8 @@ function requirementFindings(expression: unknown, field: string): ValidationFind
       findings.push(forbidden(RULE.SELECTOR_VALUES_FORBIDDEN, `${field}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
     }
   } else if (operator !== undefined) {
-    findings.push(invalid(RULE.SELECTOR_OPERATOR, `${field}.operator`, operator,
-      'not a valid selector operator (supported: "In", "NotIn", "Exists", "DoesNotExist")'));
+    // The operator is of a named Go type, so it prints as JSON.
+    findings.push(invalid(RULE.SELECTOR_OPERATOR, `${field}.operator`, new JsonValue(operator), 'not a valid selector operator'));
   }
   if (key !== undefined) {
     findings.push(...labelKeyErrors(key).map((msg) => invalid(RULE.SELECTOR_KEY, `${field}.key`, key, msg)));

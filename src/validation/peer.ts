@@ -23,10 +23,9 @@ export function peerFindings(value: unknown, field: string, strictCidr: boolean)
     ...(hasIpBlock ? ipBlockFindings(peer.ipBlock, `${field}.ipBlock`, strictCidr) : []),
   ];
   if (!hasPods && !hasNamespaces && !hasIpBlock) {
-    findings.push(required(RULE.PEER_REQUIRED, field, 'must specify a peer (podSelector, namespaceSelector or ipBlock)'));
+    findings.push(required(RULE.PEER_REQUIRED, field, 'must specify a peer'));
   } else if (hasIpBlock && (hasPods || hasNamespaces)) {
-    findings.push(forbidden(RULE.PEER_IPBLOCK_COMBINED, field,
-      'may not specify both ipBlock and another peer (list them as separate peers)'));
+    findings.push(forbidden(RULE.PEER_IPBLOCK_COMBINED, field, 'may not specify both ipBlock and another peer'));
   }
   return findings;
 }

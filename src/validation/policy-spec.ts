@@ -2,7 +2,7 @@
  * `spec`, in the server's order: podSelector; each ingress rule (all its ports, then all its peers);
  * each egress rule likewise; then policyTypes. Every field may be omitted.
  */
-import { invalid, notSupported } from './field-errors';
+import { invalid, JsonValue, notSupported } from './field-errors';
 import { ValidationFinding } from './finding';
 import { labelSelectorFindings } from './label-selector';
 import { peerFindings } from './peer';
@@ -39,7 +39,9 @@ function ruleFindings(value: unknown, field: string, peersKey: 'from' | 'to', st
 function policyTypeFindings(value: unknown): ValidationFinding[] {
   const policyTypes = asArray(value) ?? [];
   if (policyTypes.length > POLICY_TYPES.length) {
-    return [invalid(RULE.POLICY_TYPES_COUNT, 'spec.policyTypes', policyTypes, 'may not specify more than two policyTypes')];
+    // null items decode to "".
+    const shown = new JsonValue(policyTypes.map((item) => asString(item) ?? item));
+    return [invalid(RULE.POLICY_TYPES_COUNT, 'spec.policyTypes', shown, 'may not specify more than two policyTypes')];
   }
   return policyTypes.flatMap((item, i) => {
     const policyType = asString(item);

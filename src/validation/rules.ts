@@ -3,23 +3,27 @@
  * published.
  */
 export const RULE = {
-  /** only networking.k8s.io/v1 NetworkPolicy is served. */
+  /** only networking.k8s.io/v1 NetworkPolicy is served; apiVersion must be set and readable. */
   KIND: 'NP-VAL-KIND',
   /** a JSON value that does not decode into the field's Go type. */
   TYPE: 'NP-VAL-TYPE',
+  /** a creationTimestamp, deletionTimestamp or managedFields time that is not RFC 3339. */
+  TIMESTAMP: 'NP-VAL-TIMESTAMP',
+  /** a key kubectl's client-side check meets twice in metadata.labels or metadata.annotations. */
+  DUPLICATE_KEY: 'NP-VAL-DUPLICATE-KEY',
   /** a field the object does not have (strict field validation). */
   UNKNOWN_FIELD: 'NP-VAL-UNKNOWN-FIELD',
   /** no name and no generateName. */
   NAME_REQUIRED: 'NP-VAL-NAME-REQUIRED',
   /** name or generateName is not a DNS-1123 subdomain. */
   NAME: 'NP-VAL-NAME',
-  /** namespace is not a DNS-1123 label. */
+  /** namespace is not a DNS-1123 label, or cannot be a URL path segment. */
   NAMESPACE: 'NP-VAL-NAMESPACE',
   /** a metadata label key or value. */
   LABELS: 'NP-VAL-LABELS',
   /** an annotation key, or the annotations' total size. */
   ANNOTATIONS: 'NP-VAL-ANNOTATIONS',
-  /** generation, finalizers, ownerReferences. */
+  /** finalizers and ownerReferences. */
   METADATA: 'NP-VAL-METADATA',
   /** a matchLabels key or value. */
   SELECTOR_LABELS: 'NP-VAL-SELECTOR-LABELS',

@@ -1,11 +1,16 @@
-import { decodingFindings } from './decoding';
-import { error } from './field-errors';
-import { FindingSeverity, ValidationFinding } from './finding';
-import { metadataFindings } from './metadata';
+import { clientDecodingFindings, serverDecodingFindings } from './decoding';
+import { stageError } from './field-errors';
+import { FindingSeverity, ValidationFinding, ValidationStage } from './finding';
+import { apiVersionMappingFindings, namespacePathFindings, schemaFindings } from './kubectl-checks';
+import { generateNamePathFindings, metadataFindings } from './metadata';
 import { specFindings } from './policy-spec';
 import { RULE } from './rules';
+import { asGoDecodes } from '../k8s/go-text';
 import { asObject } from '../k8s/json-values';
 import { NETWORK_POLICY_API_VERSION, NETWORK_POLICY_GROUP, NETWORK_POLICY_KIND } from '../k8s/kinds';
+
+/** The stages in the order a create request meets them. */
+const STAGE_ORDER = [ValidationStage.CLIENT, ValidationStage.DECODE, ValidationStage.VALIDATE];
 
 /**
  * Options for `NetworkPolicyValidator.check`.
@@ -18,7 +23,8 @@ export interface ValidationOptions {
   /**
    * Apply the strict CIDR rules of Kubernetes 1.36 and later (StrictIPCIDRValidation, locked on from 1.38):
    * leading zeros, IPv4-mapped IPv6 addresses and bits set beyond the prefix length are errors.
-   * When false, those forms are accepted with the warnings Kubernetes 1.33-1.35 return.
+   * When false, those forms are accepted with the warnings Kubernetes 1.33-1.35 return; every other
+   * rule and message stays that of 1.37.
    *
    * @default true
    */
@@ -27,11 +33,15 @@ export interface ValidationOptions {
 
 
 /**
- * Applies the API server's NetworkPolicy rules to a manifest given as plain JSON, before it reaches a
- * cluster. It covers what kube-apiserver checks on create: the served version and kind, the JSON
- * types and known fields (kubectl's strict field validation), metadata, selectors, ports, peers,
- * ipBlocks and policyTypes. Where the server stops at the first stage that fails (decoding), the
- * validator reports the later stages too; findings otherwise follow the server's order.
+ * Answers, before anything reaches a cluster, what `kubectl create -f` of a NetworkPolicy gets from
+ * Kubernetes 1.37: what kubectl refuses before sending (`apiVersion`, metadata that does not decode,
+ * the namespace), what the API server's strict decoding refuses (JSON types, unknown fields), and what
+ * its validation on create refuses (metadata as the create path sees it, with `generateName` expanded,
+ * then selectors, ports, peers, ipBlocks and policyTypes), each in 1.37's words with values quoted as
+ * Go quotes them. Every finding says its stage; the first stage with an error is the one that refuses
+ * the object, and the later stages are reported too, so that one pass shows everything to fix.
+ * Identical errors are reported once, as the server does. A name generated from `generateName`
+ * shows `xxxxx` where the server's 5 random characters would be.
  *
  * @example
  * const findings = NetworkPolicyValidator.check({
@@ -55,24 +65,42 @@ export class NetworkPolicyValidator {
    */
   public static check(manifest: any, options: ValidationOptions = {}): ValidationFinding[] {
     const strictCidr = options.strictCidr ?? true;
-    const object = asObject(manifest);
+    const object = asObject(asGoDecodes(manifest));
     if (!object) {
-      return [error(RULE.TYPE, '', `expected a JSON object for a ${NETWORK_POLICY_KIND}, got ${Array.isArray(manifest) ? 'an array' : JSON.stringify(manifest) ?? 'nothing'}`)];
+      return [stageError(ValidationStage.CLIENT, RULE.TYPE, '',
+        `expected a JSON object for a ${NETWORK_POLICY_KIND}, got ${Array.isArray(manifest) ? 'an array' : JSON.stringify(manifest) ?? 'nothing'}`)];
     }
     if (object.kind !== NETWORK_POLICY_KIND) {
-      return [error(RULE.KIND, 'kind', `expected kind "${NETWORK_POLICY_KIND}" (apiVersion "${NETWORK_POLICY_API_VERSION}"), got ${JSON.stringify(object.kind) ?? 'none'}`)];
+      return [stageError(ValidationStage.CLIENT, RULE.KIND, 'kind',
+        `expected kind "${NETWORK_POLICY_KIND}" (apiVersion "${NETWORK_POLICY_API_VERSION}"), got ${JSON.stringify(object.kind) ?? 'none'}`)];
     }
-    const findings: ValidationFinding[] = [];
-    if (object.apiVersion !== NETWORK_POLICY_API_VERSION) {
-      findings.push(error(RULE.KIND, 'apiVersion',
-        `no matches for kind "${NETWORK_POLICY_KIND}" in version ${JSON.stringify(object.apiVersion) ?? '""'}: use "${NETWORK_POLICY_API_VERSION}"`));
-    }
+    const schema = schemaFindings(object);
+    const mapping = apiVersionMappingFindings(object.apiVersion);
+    const validation = [...metadataFindings(object.metadata), ...specFindings(object.spec, strictCidr)];
+    if (!validation.some((f) => f.severity === FindingSeverity.ERROR)) validation.push(...generateNamePathFindings(object.metadata));
     return [
-      ...findings,
-      ...decodingFindings(object),
-      ...metadataFindings(object.metadata),
-      ...specFindings(object.spec, strictCidr),
+      // kubectl's order: the schema check, decoding the metadata, finding the resource, the URL.
+      ...schema,
+      ...clientDecodingFindings(object),
+      ...mapping.filter((f) => f.stage === ValidationStage.CLIENT),
+      ...namespacePathFindings(object.metadata),
+      ...mapping.filter((f) => f.stage === ValidationStage.DECODE),
+      ...serverDecodingFindings(object),
+      ...serverValidationOrder(validation),
     ];
+  }
+
+  /**
+   * The stage that refuses the object: the first stage, in the order a create request meets them, with
+   * an error among the findings.
+   *
+   * @param findings the findings of `check` for one manifest
+   * @returns the refusing stage, or undefined when the object would be created
+   * @example
+   * if (NetworkPolicyValidator.refusedAt(findings) === ValidationStage.DECODE) console.log('HTTP 400');
+   */
+  public static refusedAt(findings: ValidationFinding[]): ValidationStage | undefined {
+    return STAGE_ORDER.find((stage) => findings.some((f) => f.stage === stage && f.severity === FindingSeverity.ERROR));
   }
 
   /**
@@ -109,4 +137,20 @@ export class NetworkPolicyValidator {
   }
 
   private constructor() {}
+}
+
+/**
+ * Validation errors as the server returns them: those its declarative rules raise (an empty ipBlock
+ * cidr) after the handwritten ones, and each identical error (same field, same message) once.
+ */
+function serverValidationOrder(findings: ValidationFinding[]): ValidationFinding[] {
+  const declarative = (f: ValidationFinding) => f.rule === RULE.CIDR_REQUIRED;
+  const seen = new Set<string>();
+  return [...findings.filter((f) => !declarative(f)), ...findings.filter(declarative)].filter((f) => {
+    if (f.severity !== FindingSeverity.ERROR) return true;
+    const key = `${f.field}: ${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,5 +1,5 @@
 import {
-  dns1123LabelErrors, dns1123SubdomainErrors, labelKeyErrors, labelValueErrors, portNameErrors, portNumberErrors, qualifiedNameErrors,
+  dns1123LabelErrors, dns1123SubdomainErrors, labelKeyErrors, labelValueErrors, portNameErrors, portNumberErrors,
 } from '../../src/k8s/label-syntax';
 
 const KEY_REGEX_ERROR = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character "
@@ -28,7 +28,9 @@ describe('labelKeyErrors', () => {
     ['/app', ['prefix part must be non-empty']],
     ['example.com/', ['name part must be non-empty', KEY_REGEX_ERROR]],
     ['Example.com/app', [`prefix part ${SUBDOMAIN_REGEX_ERROR}`]],
-    [`${'a'.repeat(254)}/x`, ['prefix part must be no more than 253 characters']],
+    // The prefix of a key is measured in bytes, and says so (Kubernetes >= 1.35).
+    [`${'a'.repeat(254)}/x`, ['prefix part must be no more than 253 bytes']],
+    [`${'é'.repeat(127)}/x`, ['prefix part must be no more than 253 bytes', `prefix part ${SUBDOMAIN_REGEX_ERROR}`]],
   ])('rejects %j', (key, errors) => {
     expect(labelKeyErrors(key)).toEqual(errors);
   });
@@ -39,10 +41,6 @@ describe('labelKeyErrors', () => {
     expect(errors[0]).toMatch(/^a valid label key must consist of .* with an optional DNS subdomain prefix and '\/' \(e\.g\. 'example\.com\/MyName'\)$/);
   });
 
-  test('qualifiedNameErrors uses the older wording for the same rule', () => {
-    expect(qualifiedNameErrors('a/b/c')[0]).toMatch(/^a qualified name must consist of /);
-    expect(qualifiedNameErrors('example.com/owner')).toEqual([]);
-  });
 });
 
 describe('labelValueErrors', () => {
@@ -76,8 +74,13 @@ describe('dns1123SubdomainErrors', () => {
     ['a..b', [SUBDOMAIN_REGEX_ERROR]],
     ['', [SUBDOMAIN_REGEX_ERROR]],
     ['x'.repeat(254), ['must be no more than 253 characters']],
+    ['é'.repeat(127), ['must be no more than 253 characters', SUBDOMAIN_REGEX_ERROR]],
   ])('rejects %j', (name, errors) => {
     expect(dns1123SubdomainErrors(name)).toEqual(errors);
+  });
+
+  test('the length can be given for bytes that are not valid UTF-8', () => {
+    expect(dns1123SubdomainErrors('x'.repeat(253), 254)).toEqual(['must be no more than 253 characters']);
   });
 });
 
@@ -88,9 +91,13 @@ describe('dns1123LabelErrors', () => {
 
   test.each([
     ['Team_A', [LABEL_REGEX_ERROR]],
-    ['team.a', [LABEL_REGEX_ERROR]],
+    // A valid subdomain fails only on its dots, and is told so.
+    ['team.a', ['must not contain dots']],
+    ['Team.a', [LABEL_REGEX_ERROR]],
+    ['team.', [LABEL_REGEX_ERROR]],
     ['-team', [LABEL_REGEX_ERROR]],
     ['n'.repeat(64), ['must be no more than 63 characters']],
+    [`${'n'.repeat(64)}.b`, ['must be no more than 63 characters', 'must not contain dots']],
   ])('rejects %j', (name, errors) => {
     expect(dns1123LabelErrors(name)).toEqual(errors);
   });

@@ -73,7 +73,7 @@ describe('errors name the factory, the field and the fix', () => {
   test.each([
     ['namespaceNamed with upper case', () => Peer.namespaceNamed('Team_A'),
       'NP-INPUT[Peer.namespaceNamed]: name "Team_A": a lowercase RFC 1123 label must consist of'],
-    ['podsInNamespaceNamed with a dot', () => Peer.podsInNamespaceNamed('a.b', web), 'NP-INPUT[Peer.podsInNamespaceNamed]: name "a.b": a lowercase RFC 1123 label'],
+    ['podsInNamespaceNamed with a dot', () => Peer.podsInNamespaceNamed('a.b', web), 'NP-INPUT[Peer.podsInNamespaceNamed]: name "a.b": must not contain dots'],
     ['namespaceNamed with 64 characters', () => Peer.namespaceNamed('n'.repeat(64)),
       `NP-INPUT[Peer.namespaceNamed]: name "${'n'.repeat(64)}": must be no more than 63 characters`],
     ['a bare address', () => Peer.ipv4('10.0.0.1'),

@@ -1,4 +1,4 @@
-import { FindingSeverity } from '../../src/validation/finding';
+import { FindingSeverity, ValidationStage } from '../../src/validation/finding';
 import { ipBlockFindings } from '../../src/validation/ip-block';
 
 const P = 'spec.ingress[0].from[0].ipBlock';
@@ -20,7 +20,7 @@ describe('valid ipBlocks', () => {
 
 describe('R24: cidr is required', () => {
   test.each([[{}], [{ cidr: '' }], [{ cidr: null }], [null], [{ except: ['not-a-cidr'] }]])('%j (except is not checked)', (block) => {
-    expect(ipBlockFindings(block, P, true)).toEqual([{ field: `${P}.cidr`, message: 'Required value', severity: E, rule: 'NP-VAL-CIDR-REQUIRED' }]);
+    expect(ipBlockFindings(block, P, true)).toEqual([{ field: `${P}.cidr`, message: 'Required value', severity: E, rule: 'NP-VAL-CIDR-REQUIRED', stage: ValidationStage.VALIDATE }]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { FindingSeverity } from '../../src/validation/finding';
+import { FindingSeverity, ValidationStage } from '../../src/validation/finding';
 import { labelSelectorFindings } from '../../src/validation/label-selector';
 
 const P = 'spec.podSelector';
@@ -32,7 +32,7 @@ describe('R10: matchLabels', () => {
 describe('R11: operator', () => {
   test.each(['in', 'Gt', 'Lt', '', 'Equals'])('%j is not an operator', (operator) => {
     expect(summary(expr('env', operator, ['1']))).toEqual([[
-      `${P}.matchExpressions[0].operator`, 'NP-VAL-SELECTOR-OPERATOR', `Invalid value: "${operator}": not a valid selector operator (supported: "In", "NotIn", "Exists", "DoesNotExist")`,
+      `${P}.matchExpressions[0].operator`, 'NP-VAL-SELECTOR-OPERATOR', `Invalid value: "${operator}": not a valid selector operator`,
     ]]);
   });
 
@@ -50,6 +50,7 @@ describe('R12: In and NotIn need values', () => {
       message: "Required value: must be specified when `operator` is 'In' or 'NotIn'",
       severity: FindingSeverity.ERROR,
       rule: 'NP-VAL-SELECTOR-VALUES-REQUIRED',
+      stage: ValidationStage.VALIDATE,
     }]);
   });
 });

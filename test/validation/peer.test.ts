@@ -1,4 +1,4 @@
-import { FindingSeverity } from '../../src/validation/finding';
+import { FindingSeverity, ValidationStage } from '../../src/validation/finding';
 import { peerFindings } from '../../src/validation/peer';
 
 const P = 'spec.ingress[0].from[0]';
@@ -16,7 +16,7 @@ describe('valid peers', () => {
 describe('R22: a peer names something', () => {
   test.each([[{}], [null], [{ podSelector: null }], [{ podSelector: null, namespaceSelector: null, ipBlock: null }]])('%j', (peer) => {
     expect(peerFindings(peer, P, true)).toEqual([{
-      field: P, message: 'Required value: must specify a peer (podSelector, namespaceSelector or ipBlock)', severity: FindingSeverity.ERROR, rule: 'NP-VAL-PEER-REQUIRED',
+      field: P, message: 'Required value: must specify a peer', severity: FindingSeverity.ERROR, rule: 'NP-VAL-PEER-REQUIRED', stage: ValidationStage.VALIDATE,
     }]);
   });
 });
@@ -29,9 +29,10 @@ describe('R23: ipBlock stands alone', () => {
   ])('%j', (peer) => {
     expect(peerFindings(peer, P, true)).toEqual([{
       field: P,
-      message: 'Forbidden: may not specify both ipBlock and another peer (list them as separate peers)',
+      message: 'Forbidden: may not specify both ipBlock and another peer',
       severity: FindingSeverity.ERROR,
       rule: 'NP-VAL-PEER-IPBLOCK-COMBINED',
+      stage: ValidationStage.VALIDATE,
     }]);
   });
 });

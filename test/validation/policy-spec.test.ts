@@ -1,4 +1,4 @@
-import { FindingSeverity } from '../../src/validation/finding';
+import { FindingSeverity, ValidationStage } from '../../src/validation/finding';
 import { specFindings } from '../../src/validation/policy-spec';
 
 describe('valid specs (nothing is required)', () => {
@@ -22,6 +22,7 @@ describe('R29: at most two policyTypes', () => {
       message: 'Invalid value: ["Ingress","Egress","ingress"]: may not specify more than two policyTypes',
       severity: FindingSeverity.ERROR,
       rule: 'NP-VAL-POLICY-TYPES-COUNT',
+      stage: ValidationStage.VALIDATE,
     }]);
   });
 });
@@ -33,6 +34,7 @@ describe('R30: each policyType is Ingress or Egress', () => {
       message: `Unsupported value: "${policyType ?? ''}": supported values: "Ingress", "Egress"`,
       severity: FindingSeverity.ERROR,
       rule: 'NP-VAL-POLICY-TYPE',
+      stage: ValidationStage.VALIDATE,
     }]);
   });
 });

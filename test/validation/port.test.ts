@@ -1,4 +1,4 @@
-import { FindingSeverity } from '../../src/validation/finding';
+import { FindingSeverity, ValidationStage } from '../../src/validation/finding';
 import { portFindings } from '../../src/validation/port';
 
 const P = 'spec.ingress[0].ports[0]';
@@ -18,7 +18,7 @@ describe('valid ports', () => {
 describe('R15: protocol', () => {
   test.each(['tcp', 'ICMP', '', 'Tcp'])('%j', (protocol) => {
     expect(portFindings({ protocol, port: 80 }, P)).toEqual([{
-      field: `${P}.protocol`, message: `Unsupported value: "${protocol}": supported values: "TCP", "UDP", "SCTP"`, severity: FindingSeverity.ERROR, rule: 'NP-VAL-PROTOCOL',
+      field: `${P}.protocol`, message: `Unsupported value: "${protocol}": supported values: "TCP", "UDP", "SCTP"`, severity: FindingSeverity.ERROR, rule: 'NP-VAL-PROTOCOL', stage: ValidationStage.VALIDATE,
     }]);
   });
 });
@@ -45,7 +45,7 @@ describe('R17: named port', () => {
 describe('R18: endPort >= port', () => {
   test('endPort below port shows the endPort value (Kubernetes 1.37)', () => {
     expect(portFindings({ port: 9000, endPort: 8000 }, P)).toEqual([{
-      field: `${P}.endPort`, message: 'Invalid value: 8000: must be greater than or equal to `port`', severity: FindingSeverity.ERROR, rule: 'NP-VAL-PORT-RANGE',
+      field: `${P}.endPort`, message: 'Invalid value: 8000: must be greater than or equal to `port`', severity: FindingSeverity.ERROR, rule: 'NP-VAL-PORT-RANGE', stage: ValidationStage.VALIDATE,
     }]);
   });
 });

@@ -1,4 +1,4 @@
-import { FindingSeverity, NetworkPolicyValidator, ValidationFinding } from '../../src/validation';
+import { FindingSeverity, NetworkPolicyValidator, ValidationFinding, ValidationStage } from '../../src/validation';
 
 const E = FindingSeverity.ERROR;
 const W = FindingSeverity.WARNING;
@@ -10,11 +10,26 @@ function policy(spec: unknown = { podSelector: {} }, metadata: unknown = { name:
 
 const brief = (findings: ValidationFinding[]) => findings.map((f) => [f.field, f.severity, f.rule]);
 
-describe('R1: only networking.k8s.io/v1 NetworkPolicy', () => {
-  test.each(['networking.k8s.io/v1beta1', 'extensions/v1beta1', 'v1', undefined])('apiVersion %j', (apiVersion) => {
+describe('R1: only networking.k8s.io/v1 NetworkPolicy, as kubectl finds it', () => {
+  test.each([
+    ['networking.k8s.io/v1beta1', 'no matches for kind "NetworkPolicy" in version "networking.k8s.io/v1beta1"'],
+    ['extensions/v1beta1', 'no matches for kind "NetworkPolicy" in version "extensions/v1beta1"'],
+    ['v1', 'no matches for kind "NetworkPolicy" in version "v1"'],
+    ['/v1', 'no matches for kind "NetworkPolicy" in version "v1"'],
+    ['', 'no matches for kind "NetworkPolicy" in version ""'],
+    [undefined, 'apiVersion not set'],
+    [null, 'apiVersion not set'],
+    [5, "apiVersion isn't string type"],
+    ['a/b/c', 'unexpected GroupVersion string: a/b/c'],
+  ])('apiVersion %j', (apiVersion, message) => {
     const findings = NetworkPolicyValidator.check({ ...policy(), apiVersion });
-    expect(brief(findings)).toEqual([['apiVersion', E, 'NP-VAL-KIND']]);
-    expect(findings[0].message).toBe(`no matches for kind "NetworkPolicy" in version ${JSON.stringify(apiVersion ?? '')}: use "networking.k8s.io/v1"`);
+    expect(findings).toEqual([{ field: 'apiVersion', message, severity: E, rule: 'NP-VAL-KIND', stage: ValidationStage.CLIENT }]);
+  });
+
+  test('the group without a version maps to NetworkPolicy, and the server answers 404', () => {
+    expect(NetworkPolicyValidator.check({ ...policy(), apiVersion: 'networking.k8s.io/' })).toEqual([{
+      field: 'apiVersion', message: 'the server could not find the requested resource', severity: E, rule: 'NP-VAL-KIND', stage: ValidationStage.DECODE,
+    }]);
   });
 
   test('the rest of a NetworkPolicy with the wrong version is still checked', () => {
@@ -33,33 +48,84 @@ describe('R1: only networking.k8s.io/v1 NetworkPolicy', () => {
   });
 });
 
-describe('R2 and R3 come first, then metadata and spec', () => {
+describe('the stages come in the order a create request meets them', () => {
   test('order across stages', () => {
     const findings = NetworkPolicyValidator.check({
       ...policy({ ingress: [{ ports: [{ port: 8000, endPort: '9000' }, { port: 0 }] }] }, { name: 'Np' }),
       status: {},
     });
+    expect(findings.map((f) => [f.stage, f.field, f.rule])).toEqual([
+      [ValidationStage.DECODE, 'spec.ingress[0].ports[0].endPort', 'NP-VAL-TYPE'],
+      [ValidationStage.DECODE, 'status', 'NP-VAL-UNKNOWN-FIELD'],
+      [ValidationStage.VALIDATE, 'metadata.name', 'NP-VAL-NAME'],
+      [ValidationStage.VALIDATE, 'spec.ingress[0].ports[1].port', 'NP-VAL-PORT'],
+    ]);
+    expect(NetworkPolicyValidator.refusedAt(findings)).toBe(ValidationStage.DECODE);
+  });
+
+  test('kubectl\'s refusals come first: the schema, the metadata, the resource, the namespace', () => {
+    const findings = NetworkPolicyValidator.check({
+      apiVersion: 'v1', kind: 'NetworkPolicy', metadata: { name: 'np', namespace: 'a/b', creationTimestamp: 'yesterday' }, spec: { bogus: 1 },
+    });
+    expect(findings.map((f) => [f.stage, f.field, f.message])).toEqual([
+      [ValidationStage.CLIENT, 'metadata.creationTimestamp', 'parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006"'],
+      [ValidationStage.CLIENT, 'apiVersion', 'no matches for kind "NetworkPolicy" in version "v1"'],
+      [ValidationStage.CLIENT, 'metadata.namespace', 'invalid namespace "a/b": [may not contain \'/\']'],
+      [ValidationStage.DECODE, 'spec.bogus', 'strict decoding error: unknown field "spec.bogus"'],
+      [ValidationStage.VALIDATE, 'metadata.namespace', expect.stringContaining('Invalid value: "a/b": a lowercase RFC 1123 label')],
+    ]);
+    expect(NetworkPolicyValidator.refusedAt(findings)).toBe(ValidationStage.CLIENT);
+  });
+
+  test('a wrongly-cased podSelector is an unknown field, which the server refuses', () => {
+    const findings = NetworkPolicyValidator.check(policy({ PodSelector: { matchLabels: { app: 'web' } } }));
+    expect(findings).toEqual([{
+      field: 'spec.PodSelector', message: 'strict decoding error: unknown field "spec.PodSelector"', severity: E, rule: 'NP-VAL-UNKNOWN-FIELD', stage: ValidationStage.DECODE,
+    }]);
+  });
+
+  test('refusedAt is undefined for an object the server creates, warnings or not', () => {
+    expect(NetworkPolicyValidator.refusedAt(NetworkPolicyValidator.check(policy()))).toBeUndefined();
+    expect(NetworkPolicyValidator.refusedAt(NetworkPolicyValidator.check(policy({ egress: [{ to: [{ ipBlock: { cidr: '2001:DB8::/32' } }] }] })))).toBeUndefined();
+  });
+});
+
+describe('the create path\'s own steps', () => {
+  test('identical errors are reported once, as the server does', () => {
+    const findings = NetworkPolicyValidator.check(policy({ podSelector: { matchLabels: { x: '-bad-', y: '-bad-' } }, ingress: [{ from: [{}, {}] }] }));
     expect(brief(findings)).toEqual([
-      ['spec.ingress[0].ports[0].endPort', E, 'NP-VAL-TYPE'],
-      ['status', E, 'NP-VAL-UNKNOWN-FIELD'],
-      ['metadata.name', E, 'NP-VAL-NAME'],
-      ['spec.ingress[0].ports[1].port', E, 'NP-VAL-PORT'],
+      ['spec.podSelector.matchLabels', E, 'NP-VAL-SELECTOR-LABELS'], ['spec.ingress[0].from[0]', E, 'NP-VAL-PEER-REQUIRED'],
+      ['spec.ingress[0].from[1]', E, 'NP-VAL-PEER-REQUIRED'],
     ]);
   });
 
-  test('a wrongly-cased podSelector would be dropped and select every pod', () => {
-    const findings = NetworkPolicyValidator.check(policy({ PodSelector: { matchLabels: { app: 'web' } } }));
-    expect(brief(findings)).toEqual([['spec.PodSelector', E, 'NP-VAL-UNKNOWN-FIELD']]);
-    expect(findings[0].message).toContain('did you mean "podSelector"?');
+  test('an empty ipBlock cidr, found by the server\'s declarative rules, comes after the other errors', () => {
+    const findings = NetworkPolicyValidator.check(policy({ ingress: [{ from: [{ ipBlock: {} }] }], policyTypes: ['x'] }));
+    expect(brief(findings)).toEqual([['spec.policyTypes[0]', E, 'NP-VAL-POLICY-TYPE'], ['spec.ingress[0].from[0].ipBlock.cidr', E, 'NP-VAL-CIDR-REQUIRED']]);
+  });
+
+  test('a generateName with "%" is refused only when nothing else is', () => {
+    expect(brief(NetworkPolicyValidator.check(policy({}, { name: 'np', generateName: 'a%-' })))).toEqual([['metadata.generateName', E, 'NP-VAL-NAME']]);
+    expect(brief(NetworkPolicyValidator.check(policy({ policyTypes: ['x'] }, { name: 'np', generateName: 'a%-' })))).toEqual([
+      ['spec.policyTypes[0]', E, 'NP-VAL-POLICY-TYPE'],
+    ]);
+  });
+
+  test('a namespace kubectl cannot put in a URL', () => {
+    expect(NetworkPolicyValidator.check(policy({}, { name: 'np', namespace: '..' }))[0]).toEqual({
+      field: 'metadata.namespace', message: 'invalid namespace "..": [may not be \'..\']', severity: E, rule: 'NP-VAL-NAMESPACE', stage: ValidationStage.CLIENT,
+    });
   });
 });
 
 describe('the reference\'s bad manifests', () => {
   test.each([
-    ['R2', policy({ ingress: [{ ports: [{ port: 8000, endPort: '9000' }] }] }), 'spec.ingress[0].ports[0].endPort', 'NP-VAL-TYPE', 'cannot unmarshal string into Go value of type int32'],
+    ['R2', policy({ ingress: [{ ports: [{ port: 8000, endPort: '9000' }] }] }), 'spec.ingress[0].ports[0].endPort', 'NP-VAL-TYPE',
+      'json: cannot unmarshal string into Go struct field NetworkPolicyPort.spec.ingress.ports.endPort of type int32'],
     ['R2', policy({ ingress: [{ ports: [{ port: 8080.5 }] }] }), 'spec.ingress[0].ports[0].port', 'NP-VAL-TYPE', 'cannot unmarshal number 8080.5'],
-    ['R3', policy({ ingress: [{ ports: [{ port: 80, portRange: '80-90' }] }] }), 'spec.ingress[0].ports[0].portRange', 'NP-VAL-UNKNOWN-FIELD', 'unknown field "portRange"'],
-    ['R3', { ...policy(), status: {} }, 'status', 'NP-VAL-UNKNOWN-FIELD', 'unknown field "status"'],
+    ['R3', policy({ ingress: [{ ports: [{ port: 80, portRange: '80-90' }] }] }), 'spec.ingress[0].ports[0].portRange', 'NP-VAL-UNKNOWN-FIELD',
+      'strict decoding error: unknown field "spec.ingress[0].ports[0].portRange"'],
+    ['R3', { ...policy(), status: {} }, 'status', 'NP-VAL-UNKNOWN-FIELD', 'strict decoding error: unknown field "status"'],
     ['R4', policy(undefined, { namespace: 'default' }), 'metadata.name', 'NP-VAL-NAME-REQUIRED', 'Required value: name or generateName is required'],
     ['R5', policy(undefined, { name: 'Allow-Web' }), 'metadata.name', 'NP-VAL-NAME', 'Invalid value: "Allow-Web": a lowercase RFC 1123 subdomain'],
     ['R5', policy(undefined, { name: 'allow_web' }), 'metadata.name', 'NP-VAL-NAME', 'Invalid value: "allow_web"'],
