@@ -28,7 +28,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   bundledDeps: ['yaml@^2.8.0'],
   // ipaddr.js serves only the tests' reference evaluator, as an independent IP implementation;
   // the library parses CIDRs itself because acceptance must match Go's parser exactly.
-  devDeps: ['fast-check@^4', 'ipaddr.js@^2.2.0'],
+  // playwright-core drives the system's Chromium in the report's browser test (it downloads no browser).
+  devDeps: ['fast-check@^4', 'ipaddr.js@^2.2.0', 'playwright-core@^1.65.0'],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
