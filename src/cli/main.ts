@@ -3,12 +3,14 @@ import { checkCommand, CHECK_USAGE } from './check-command';
 import { CommandResult, EXIT_OK, EXIT_USAGE } from './command-result';
 import { explainCommand, EXPLAIN_USAGE } from './explain-command';
 import { matrixCommand, MATRIX_USAGE } from './matrix-command';
+import { reportCommand, REPORT_USAGE } from './report-command';
 import { UsageError } from './usage-error';
 
 const COMMANDS: Record<string, (args: string[]) => CommandResult> = {
   check: checkCommand,
   matrix: matrixCommand,
   explain: explainCommand,
+  report: reportCommand,
 };
 
 const USAGE = [
@@ -16,6 +18,7 @@ const USAGE = [
   `  ${CHECK_USAGE}`,
   `  ${MATRIX_USAGE}`,
   `  ${EXPLAIN_USAGE}`,
+  `  ${REPORT_USAGE}`,
   '',
   'Reads YAML (multi-document) and JSON manifests, including kind: List.',
   'Exit codes: 0 success, 1 findings, 2 unusable input.',
