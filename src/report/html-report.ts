@@ -54,7 +54,7 @@ ${summaryHtml(data)}
 <span class="legend"><span><span class="swatch a"></span>allowed</span><span><span class="swatch d"></span>denied</span></span>
 </div>
 ${omittedHtml(data)}<p id="matrix-note" class="note"></p>
-<div id="matrix-host" class="matrix-scroll"><p class="empty">The matrix needs JavaScript.</p></div>
+<div id="matrix-host" class="matrix-scroll" data-role="matrix"><p class="empty">The matrix needs JavaScript.</p></div>
 </section>
 <section id="graph" aria-labelledby="graph-title">
 <h2 id="graph-title">Graph</h2>

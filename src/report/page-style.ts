@@ -28,11 +28,12 @@ details.namespaces .list label { display: block; }
 .swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid var(--line); vertical-align: -2px; margin-right: 4px; }
 .swatch.a { background: var(--allowed-bg); border-color: var(--allowed); }
 .swatch.d { background: var(--denied-bg); }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 20px; align-items: start; }
-body.explaining .layout { grid-template-columns: minmax(0, 1fr) minmax(300px, 420px); }
-.layout > main { min-width: 0; }
-#explanation { position: sticky; top: 12px; margin-top: 20px; border: 1px solid var(--line); border-radius: 8px; padding: 4px 14px 12px;
-  max-height: calc(100vh - 24px); overflow: auto; background: #fff; }
+/* The panel floats over the page's right side: what it shows changes with each click, and as a
+   layer of its own that never makes the browser lay the 40,000 cells of a matrix out again. */
+body.explaining { padding-right: min(460px, 42vw); }
+#explanation { position: fixed; top: 12px; right: 12px; width: min(440px, calc(42vw - 24px)); max-height: calc(100vh - 24px); overflow: auto;
+  contain: strict; height: calc(100vh - 24px); border: 1px solid var(--line); border-radius: 8px; padding: 4px 14px 12px; background: #fff;
+  box-shadow: 0 8px 24px rgba(0,0,0,.14); z-index: 10; }
 #explanation[hidden] { display: none; }
 .panel-head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
 .panel-head h2 { font-size: 15px; overflow-wrap: anywhere; }
@@ -45,20 +46,20 @@ table.decisions { border-collapse: collapse; font-size: 12.5px; }
 table.decisions td, table.decisions th { border: 1px solid var(--line); padding: 3px 5px; vertical-align: top; text-align: left; }
 .outcome.Accept { color: var(--allowed); } .outcome.Deny { color: var(--denied); }
 .matrix-scroll { overflow: auto; max-height: 78vh; border: 1px solid var(--line); border-radius: 6px; }
-.grid { display: inline-block; min-width: 100%; font-size: 12px; }
+.grid { --cell: 16px; display: inline-block; min-width: 100%; font-size: 12px; }
 .grid .line { display: flex; }
 .grid .head { position: sticky; top: 0; z-index: 3; background: #fff; }
 .grid .corner { position: sticky; left: 0; z-index: 4; flex: 0 0 180px; background: #fff; color: var(--muted); padding: 2px 6px; }
-.grid .ns { flex: 0 0 auto; overflow: hidden; white-space: nowrap; padding: 2px 4px; border-bottom: 1px solid var(--line); font-weight: 600; }
+.grid .ns { flex: 0 0 auto; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 2px 4px; border-bottom: 1px solid var(--line); font-weight: 600; }
 .grid .names { height: 118px; border-bottom: 1px solid var(--line); }
-.grid .col { flex: 0 0 17px; display: flex; align-items: flex-end; justify-content: center; padding-bottom: 3px; }
+.grid .col { flex: 0 0 calc(var(--cell) + 1px); display: flex; align-items: flex-end; justify-content: center; padding-bottom: 3px; }
 .grid .col span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; max-height: 112px; overflow: hidden; text-overflow: ellipsis; }
 .grid .band { display: flex; background: var(--band); font-weight: 600; height: 20px; }
 .grid .band > div { position: sticky; left: 0; padding: 1px 6px; }
-.grid .cells { content-visibility: auto; contain-intrinsic-size: auto 17px; height: 17px; }
+.grid .cells { content-visibility: auto; contain-intrinsic-size: auto calc(var(--cell) + 1px); height: calc(var(--cell) + 1px); }
 .grid .row { position: sticky; left: 0; z-index: 1; flex: 0 0 180px; background: #fff; padding: 0 8px 0 14px; white-space: nowrap;
-  overflow: hidden; text-overflow: ellipsis; line-height: 17px; }
-.grid .c { flex: 0 0 16px; height: 16px; margin: 0 1px 1px 0; cursor: pointer; text-align: center; font-size: 10px; line-height: 16px; }
+  overflow: hidden; text-overflow: ellipsis; line-height: calc(var(--cell) + 1px); }
+.grid .c { flex: 0 0 var(--cell); height: var(--cell); margin: 0 1px 1px 0; cursor: pointer; text-align: center; font-size: calc(var(--cell) * .6); line-height: var(--cell); }
 .grid .first { margin-left: 2px; box-shadow: -2px 0 0 #8c959f; }
 .grid .c.a { background: var(--allowed-bg); color: var(--allowed); }
 .grid .c.a::after { content: "✓"; }
@@ -88,15 +89,15 @@ marker path { fill: #57606a; }
 .status.ok { color: var(--allowed); } .status.broken, .status.error, .severity.error { color: var(--denied); } .status.acknowledged, .severity.warning { color: #9a6700; }
 .empty { color: var(--muted); font-style: italic; }
 footer { padding: 16px 24px 32px; color: var(--muted); }
-@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } #explanation { position: static; max-height: none; } }
+@media (max-width: 900px) { body.explaining { padding-right: 0; } #explanation { left: 12px; width: auto; top: auto; bottom: 12px; height: 50vh; } }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .controls, .close, .matrix-note-keys { display: none !important; }
-  .layout { display: block; }
+  body.explaining { padding-right: 0; }
   .matrix-scroll, .graph-scroll { overflow: visible; max-height: none; border: 0; }
   .grid .head, .grid .corner, .grid .row, .grid .band > div { position: static; }
   .grid .cells { content-visibility: visible; }
-  #explanation { position: static; max-height: none; break-inside: avoid; }
+  #explanation { position: static; width: auto; height: auto; max-height: none; contain: none; box-shadow: none; break-inside: avoid; }
   section { break-inside: avoid-page; }
   a { color: inherit; }
 }

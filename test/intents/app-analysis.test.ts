@@ -1,13 +1,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { shop } from './shop';
 import { AllowConnection, PolicyTarget } from '../../src/constructs';
 import { Endpoint, IntentStatus, ReachabilityIntents } from '../../src/intents';
 import { REPORT_FILES } from '../../src/intents/app-analysis';
 import { PortRange } from '../../src/policy';
+import { NetworkPolicyValidator } from '../../src/validation';
 
 function readReport(outdir: string): { markdown: string; json: any } {
   return {
@@ -109,5 +110,33 @@ describe('the report', () => {
     new ReachabilityIntents(new Chart(app, 'empty'), 'intents');
     app.synthYaml();
     expect(fs.existsSync(outdir)).toBe(false);
+  });
+});
+
+describe('synthesis with many charts', () => {
+  /** Ten policies, raw objects and constructs, spread over `charts` charts. */
+  function validations(charts: number): number {
+    const app = Testing.app();
+    const all = Array.from({ length: charts }, (_, i) => new Chart(app, `c${i}`, { namespace: 'shop' }));
+    for (let i = 0; i < 5; i++) {
+      const chart = all[i % charts];
+      new ApiObject(chart, `raw-${i}`, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: `raw-${i}` }, spec: { podSelector: {} } });
+      new kplus.Deployment(chart, `w${i}`, { metadata: { name: `w${i}` }, containers: [{ image: 'x', portNumber: 80 }] });
+      new AllowConnection(chart, `a${i}`, { source: PolicyTarget.labels({ app: `w${i}` }), destination: PolicyTarget.labels({ app: 'w0' }), ports: [PortRange.HTTP] });
+    }
+    new ReachabilityIntents(all[0], 'intents').expectDenied(Endpoint.named('shop/w1'), Endpoint.named('shop/w0'), PortRange.HTTP);
+    const check = jest.spyOn(NetworkPolicyValidator, 'check');
+    try {
+      app.synth();
+      return check.mock.calls.length;
+    } finally {
+      check.mockRestore();
+    }
+  }
+
+  test('validates each policy as often with five charts as with one: once per synthesis, not once per chart', () => {
+    // Each construct's policy by the construct, and every policy by the analysis.
+    expect(validations(1)).toBe(10 + 15);
+    expect(validations(5)).toBe(10 + 15);
   });
 });
