@@ -71,7 +71,7 @@ for (const dir of ['examples', 'bench']) {
   project.eslint?.addLintPattern(dir);
   project.npmignore?.exclude(`/${dir}/`);
 }
-project.npmignore?.exclude('/.ci/', '/CONTRIBUTING.md');
+project.npmignore?.exclude('/.ci/', '/CONTRIBUTING.md', '/docs/');
 
 // The layers of src/, lowest first (CONTRIBUTING.md, "Layers"): a folder imports only from the
 // folders before it, and constructs/ and analysis/ never import each other.
