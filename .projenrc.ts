@@ -154,6 +154,12 @@ project.addTask('bench:gen', {
   receiveArgs: true,
 });
 
+project.addTask('bench:synth', {
+  description: 'Time app.synth() with intents and the report: npm run bench:synth -- [--size S|M|L[,...]] [--seed N] [--json]',
+  exec: 'ts-node --project bench/tsconfig.json bench/synth.ts',
+  receiveArgs: true,
+});
+
 project.addTask('demo', {
   description: 'Build, synthesize the example app and print its policies and reachability report',
   steps: [
