@@ -143,7 +143,7 @@ export function pageMain(): void {
     const size = columns.length <= 12 ? 30 : columns.length <= 40 ? 22 : 16;
     const parts: string[] = [`<div class="grid" style="--cell:${size}px" role="grid" `
       + `aria-label="Reachability on ${escape(port.label)}: rows are sources, columns are destinations">`,
-      '<div class="head" role="rowgroup"><div class="line" role="row"><div class="corner" role="columnheader">from \\ to</div>'];
+    '<div class="head" role="rowgroup"><div class="line" role="row"><div class="corner" role="columnheader">from \\ to</div>'];
     columnGroups.forEach((group, g) => parts.push(`<div class="ns${g > 0 ? ' first' : ''}" role="columnheader" style="width:${group.members.length * (size + 1)}px" `
       + `title="${escape(data.namespaces[group.namespace])}"><span>${escape(data.namespaces[group.namespace])}</span></div>`));
     parts.push('</div><div class="line names" role="row"><div class="corner" role="columnheader"></div>');
@@ -171,8 +171,8 @@ export function pageMain(): void {
       }
     }
     let at = 0;
-    const chunk = (size: number): string => {
-      const end = Math.min(pieces.length, at + size);
+    const chunk = (count: number): string => {
+      const end = Math.min(pieces.length, at + count);
       const out: string[] = [];
       while (at < end) {
         out.push(pieces[at++]());

@@ -107,7 +107,8 @@ async function explainCell(page: Page, source: string, destination: string, disp
 }
 
 /** The page's cells against the matrix, and the explanation of `sample` cells against `explain`'s. */
-async function expectMatchesEvaluator(page: Page, evaluator: Evaluator, query: { port?: number; portName?: string; protocol?: any }, sample: number): Promise<void> {
+async function expectMatchesEvaluator(page: Page, evaluator: Evaluator, query: { port?: number; portName?: string; protocol?: any },
+  sample: number): Promise<void> {
   const matrix = evaluator.matrix(query);
   const shown = await cells(page);
   expect(shown).toHaveLength(matrix.endpoints.length ** 2);
