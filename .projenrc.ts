@@ -28,7 +28,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   bundledDeps: ['yaml@^2.8.0'],
   // ipaddr.js serves only the tests' reference evaluator, as an independent IP implementation;
   // the library parses CIDRs itself because acceptance must match Go's parser exactly.
-  devDeps: ['fast-check@^4', 'ipaddr.js@^2.2.0'],
+  // playwright-core drives the system's Chromium in the report's browser test (it downloads no browser).
+  devDeps: ['fast-check@^4', 'ipaddr.js@^2.2.0', 'playwright-core@^1.65.0'],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
@@ -70,7 +71,7 @@ for (const dir of ['examples', 'bench']) {
   project.eslint?.addLintPattern(dir);
   project.npmignore?.exclude(`/${dir}/`);
 }
-project.npmignore?.exclude('/.ci/', '/CONTRIBUTING.md');
+project.npmignore?.exclude('/.ci/', '/CONTRIBUTING.md', '/docs/');
 
 // The layers of src/, lowest first (CONTRIBUTING.md, "Layers"): a folder imports only from the
 // folders before it, and constructs/ and analysis/ never import each other.
@@ -150,6 +151,12 @@ project.addTask('bench', {
 project.addTask('bench:gen', {
   description: 'Write a generated cluster as manifests: npm run bench:gen -- --scale S|M|L|XL [--out DIR] [--seed N] [--format yaml|json]',
   exec: 'ts-node --project bench/tsconfig.json bench/gen.ts',
+  receiveArgs: true,
+});
+
+project.addTask('bench:synth', {
+  description: 'Time app.synth() with intents and the report: npm run bench:synth -- [--size S|M|L[,...]] [--seed N] [--json]',
+  exec: 'ts-node --project bench/tsconfig.json bench/synth.ts',
   receiveArgs: true,
 });
 

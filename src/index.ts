@@ -14,4 +14,5 @@ export * from './report';
 installReportRenderers({
   markdown: (contents) => ReachabilityReport.toMarkdown(contents),
   json: (contents) => ReachabilityReport.toJson(contents),
+  html: (contents) => ReachabilityReport.toHtml(contents),
 });

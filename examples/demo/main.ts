@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: synthesizes the shop app into dist-demo/, then shows what a reviewer would
  * look at: the files, the policies per namespace, the API-server check of every policy, the
- * reachability matrices of the main ports and the intents report.
+ * reachability matrices of the main ports and the intents report, and where the HTML report is.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -61,7 +61,8 @@ function main(): number {
 
   heading('Reachability intents');
   process.stdout.write(IntentReport.toText(shop.intents!.results()));
-  console.log(`\nThe full report: ${relative}/reachability.md (and reachability.json for tools).`);
+  console.log(`\nThe full report: ${relative}/reachability.md, reachability.json for tools, and a page to explore in a browser:`);
+  console.log(`  ${path.join(outdir, 'reachability.html')}`);
   return valid ? 0 : 1;
 }
 

@@ -207,6 +207,16 @@ export class Evaluator {
     return this.engine();
   }
 
+  /**
+   * One side of a connection between endpoints already resolved, decided as `check` decides it:
+   * for reports that explain every pair of pod classes without resolving names.
+   *
+   * @internal
+   */
+  public _explainSide(query: SideQuery, exemption?: Exemption): { verdict: SideVerdict; decisions: LayerDecision[] } {
+    return this.side(query, exemption);
+  }
+
   /** One side: the implicit layer when Kubernetes always allows it, else the policy layers in order. */
   private side(query: SideQuery, exemption: Exemption | undefined): { verdict: SideVerdict; decisions: LayerDecision[] } {
     const decisions = exemption ? [exemptionDecision(query.direction, query.subject, exemption)] : decideSide(this.layers, query);

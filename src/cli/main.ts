@@ -6,6 +6,7 @@ import { diffCommand, DIFF_USAGE } from './diff-command';
 import { explainCommand, EXPLAIN_USAGE } from './explain-command';
 import { matrixCommand, MATRIX_USAGE } from './matrix-command';
 import { DescriptorOutput, Output, OutputClosed, OutputFailed } from './output';
+import { reportCommand, REPORT_USAGE } from './report-command';
 import { UsageError } from './usage-error';
 
 /** A command: what it prints goes to `out` as it is computed when given, else into the result's stdout. */
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
   connections: connectionsCommand,
   diff: diffCommand,
+  report: reportCommand,
 };
 
 const USAGE = [
@@ -26,6 +28,7 @@ const USAGE = [
   `  ${EXPLAIN_USAGE}`,
   `  ${CONNECTIONS_USAGE}`,
   `  ${DIFF_USAGE}`,
+  `  ${REPORT_USAGE}`,
   '',
   'Reads YAML (multi-document) and JSON manifests, including kind: List.',
   'Exit codes: 0 success, 1 findings, 2 unusable input.',

@@ -7,14 +7,15 @@ import { evaluateIntents } from './intent-evaluation';
 import { IntentResult } from './intent-result';
 import type { ReachabilityIntents } from './reachability-intents';
 import { ReachabilityReportContents } from './report-contents';
+import { reportPorts } from './report-ports';
 import { reportRenderers } from './report-renderers';
+import { writeFilesAtomically } from './report-writing';
 import { ClusterModel } from '../analysis/cluster-model';
-import { policyPorts } from '../analysis/policy-ports';
 import { SynthPasses } from '../constructs/synth-pass';
 import { FindingSeverity } from '../validation/finding';
 
 /** The report files, in the app's outdir. */
-export const REPORT_FILES = { markdown: 'reachability.md', json: 'reachability.json' };
+export const REPORT_FILES = { markdown: 'reachability.md', json: 'reachability.json', html: 'reachability.html' };
 
 /** What one rendering of the app gave. */
 interface AnalysisState {
@@ -24,7 +25,7 @@ interface AnalysisState {
   readonly manifests: AppManifests;
   readonly results: ReadonlyMap<ReachabilityIntents, IntentResult[]>;
   readonly errors: ReadonlyMap<ReachabilityIntents, string[]>;
-  readonly report: () => ReachabilityReportContents;
+  readonly report: (full: boolean) => ReachabilityReportContents;
   /** Whether this state's report is in the outdir. */
   written: boolean;
 }
@@ -67,8 +68,8 @@ export class AppAnalysis {
   /** The synthesis errors of `member`; writes the report when asked for. */
   public errorsFor(member: ReachabilityIntents): string[] {
     const state = this.passes.perSynthesis(this, () => this.current());
-    this.writeReport(state);
-    return state.errors.get(member)!;
+    const reportErrors = member === this.members[0] ? this.writeReport(state) : [];
+    return [...reportErrors, ...state.errors.get(member)!];
   }
 
   /** The results of `member`'s intents against the app as it renders now. */
@@ -96,13 +97,16 @@ export class AppAnalysis {
       // Invalid objects are reported once, by the first intents construct.
       errors.set(member, i === 0 ? [...modelErrors(app.model, manifests), ...evaluation.errors] : evaluation.errors);
     });
-    const report = (): ReachabilityReportContents => {
-      const ports = policyPorts(manifests.documents);
+    const report = (full: boolean): ReachabilityReportContents => {
+      const intents = this.members.flatMap((m) => results.get(m)!);
+      const ports = reportPorts(manifests.documents, intents, full ? Number.MAX_SAFE_INTEGER : undefined);
       return {
-        intents: this.members.flatMap((m) => results.get(m)!),
+        intents,
         findings: app.model.findings,
         matrices: ports.queries.map((query) => app.evaluator.matrix(query)),
         omittedPorts: ports.omitted,
+        evaluator: app.evaluator,
+        fullMatrices: full,
       };
     };
     return { versions, manifests, results, errors, report, written: false };
@@ -112,22 +116,35 @@ export class AppAnalysis {
    * Writes the report into the app's outdir, once per state, and only when the outdir exists:
    * `app.synth()` creates it before validating, while `app.synthYaml()` and `chart.toJson()`
    * do not, so these leave no stray directory behind (`Testing.app()` creates a temp one).
+   * Returns the synthesis error when the outdir cannot take the files.
    */
-  private writeReport(state: AnalysisState): void {
+  private writeReport(state: AnalysisState): string[] {
     // Read structurally: the App class of the caller's cdk8s copy may not be ours.
     const outdir: unknown = (this.root as { outdir?: unknown }).outdir;
     const renderers = reportRenderers();
-    if (typeof outdir !== 'string' || renderers === undefined || !this.members.some((m) => m._reportWanted) || !fs.existsSync(outdir)) {
-      return;
+    const writers = this.members.filter((m) => m._reportWanted);
+    if (typeof outdir !== 'string' || renderers === undefined || writers.length === 0 || !fs.existsSync(outdir)) {
+      return [];
     }
     const markdownFile = path.join(outdir, REPORT_FILES.markdown);
     if (state.written && fs.existsSync(markdownFile)) {
-      return;
+      return [];
     }
-    const contents = state.report();
-    replaceFile(markdownFile, renderers.markdown(contents));
-    replaceFile(path.join(outdir, REPORT_FILES.json), JSON.stringify(renderers.json(contents), undefined, 2) + '\n');
+    const contents = state.report(writers.some((m) => m._fullReport));
+    const files = [
+      { file: markdownFile, render: () => renderers.markdown(contents) },
+      { file: path.join(outdir, REPORT_FILES.json), render: () => JSON.stringify(renderers.json(contents), undefined, 2) + '\n' },
+    ];
+    if (writers.some((m) => m._htmlReportWanted)) {
+      files.push({ file: path.join(outdir, REPORT_FILES.html), render: () => renderers.html(contents) });
+    }
+    const problem = writeFilesAtomically(files);
+    if (problem !== undefined) {
+      return [`NP-REPORT[${outdir}]: the reachability report cannot be written there: ${problem}; `
+        + 'make room or fix the permissions, or turn the report off with { report: false }'];
+    }
     state.written = true;
+    return [];
   }
 }
 
@@ -140,14 +157,4 @@ function modelErrors(model: ClusterModel, manifests: AppManifests): string[] {
     .filter((f) => f.severity === FindingSeverity.ERROR && !manifests.selfValidated.has(f.origin))
     .map((f) => `${f.rule.startsWith('NP-VAL') ? 'NP-VAL' : 'NP-INPUT'}[${f.subject}]: ${f.field ? `${f.field}: ` : ''}${f.message} (${f.origin}, rule ${f.rule}); `
       + 'the reachability analysis leaves this object out until it is fixed');
-}
-
-/**
- * Writes a new file in place of the old one. Removing it first is not for atomicity: ext4
- * flushes a file that is truncated and written again (auto_da_alloc), which costs about a
- * millisecond per synthesis into an outdir that already has a report.
- */
-function replaceFile(file: string, text: string): void {
-  fs.rmSync(file, { force: true });
-  fs.writeFileSync(file, text);
 }

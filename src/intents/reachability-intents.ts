@@ -16,17 +16,42 @@ const MIN_REASON_LENGTH = 10;
  */
 export interface ReachabilityIntentsProps {
   /**
-   * Write `reachability.md` and `reachability.json` into the app's outdir when it synthesizes:
-   * every intent of the app with its status, the model findings (warnings included, since
-   * cdk8s has no warnings channel) and a reachability matrix per port the policies name.
-   * The files are written from the validation callback, the one synth hook cdk8s offers, and
-   * only when the outdir exists: `app.synth()` creates it first; `Testing.app()` gives a
-   * temporary one. A synthesis that fails on a broken intent writes it too. The report covers
-   * the whole app; it is written unless every `ReachabilityIntents` of the app opts out.
+   * Write `reachability.md`, `reachability.json` and `reachability.html` into the app's outdir
+   * when it synthesizes: every intent of the app with its status, the model findings (warnings
+   * included, since cdk8s has no warnings channel) and a reachability matrix per port the
+   * intents check and the policies name (at most 12 ports unless `fullReport`). The files are
+   * written from the validation callback, the one synth hook cdk8s offers, and only when the
+   * outdir exists: `app.synth()` creates it first; `Testing.app()` gives a temporary one. A
+   * synthesis that fails on a broken intent writes it too. Each file is written whole or not at
+   * all (a temporary file renamed into place); an outdir that cannot take them fails synthesis
+   * with `NP-REPORT[<outdir>]`. The report covers the whole app; it is written unless every
+   * `ReachabilityIntents` of the app opts out.
    *
    * @default true
    */
   readonly report?: boolean;
+
+  /**
+   * Write `reachability.html` with the report: one self-contained page (no network) with the
+   * summary, the matrix of each port with every connection's explanation on a click, a graph of
+   * namespaces and workloads, the intents and the findings. Beyond 500 workloads the page shows
+   * counts per namespace instead of cells, and says so.
+   *
+   * @default true
+   */
+  readonly htmlReport?: boolean;
+
+  /**
+   * Write the report in full: a matrix for every port the policies name, each matrix of
+   * `reachability.json` pair by pair whatever the number of workloads. By default the report
+   * stays bounded: at most 12 ports (those the intents check first), and a matrix of more than
+   * `ReachabilityReport.FULL_MATRIX_WORKLOADS` workloads is written as its counts per namespace,
+   * since a full matrix grows with the square of the workloads. The CLI gives the same in full:
+   * `cdk8s-netpol report --format json --matrices full`.
+   *
+   * @default false
+   */
+  readonly fullReport?: boolean;
 }
 
 /**
@@ -68,12 +93,20 @@ export class ReachabilityIntents extends Construct {
   /** @internal */
   public readonly _reportWanted: boolean;
 
+  /** @internal */
+  public readonly _htmlReportWanted: boolean;
+
+  /** @internal */
+  public readonly _fullReport: boolean;
+
   private readonly intents = new Map<string, Intent>();
   private readonly acknowledgements = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: ReachabilityIntentsProps = {}) {
     super(scope, id);
     this._reportWanted = props.report ?? true;
+    this._htmlReportWanted = props.htmlReport ?? true;
+    this._fullReport = props.fullReport ?? false;
     AppAnalysis.of(this.node.root).register(this);
     this.node.addValidation({ validate: () => AppAnalysis.of(this.node.root).errorsFor(this) });
   }

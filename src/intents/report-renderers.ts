@@ -4,6 +4,8 @@ import { ReachabilityReportContents } from './report-contents';
 export interface ReportRenderers {
   markdown(contents: ReachabilityReportContents): string;
   json(contents: ReachabilityReportContents): unknown;
+  /** A self-contained page; needs `contents.evaluator`. */
+  html(contents: ReachabilityReportContents): string;
 }
 
 let installed: ReportRenderers | undefined;

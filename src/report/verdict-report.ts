@@ -1,6 +1,7 @@
 import { portsText } from './connection-writer';
+import { sideLines, verdictHeading } from './verdict-lines';
 import { ConnectionVerdict, SideReason } from '../analysis/connection';
-import { DecisionLayer, SideVerdict, Verdict } from '../analysis/verdict';
+import { DecisionLayer, Verdict } from '../analysis/verdict';
 
 /**
  * Renders a `Verdict` for a terminal: the answer, then the egress side and the ingress side,
@@ -13,10 +14,8 @@ import { DecisionLayer, SideVerdict, Verdict } from '../analysis/verdict';
 export class VerdictReport {
   /** Several lines of text ending with a newline. */
   public static toText(verdict: Verdict): string {
-    const subject = `${verdict.source} -> ${verdict.destination} ${verdict.protocol}/${verdict.portName ?? verdict.port}`
-      + (verdict.portName === undefined ? '' : ` (port ${verdict.port})`);
     return [
-      `${subject}: ${verdict.allowed ? 'ALLOWED' : 'DENIED'}`,
+      verdictHeading(verdict),
       `  ${verdict.explanation}`,
       ...sideLines('egress', verdict.egress),
       ...sideLines('ingress', verdict.ingress),
@@ -37,22 +36,6 @@ export class VerdictReport {
   }
 
   private constructor() {}
-}
-
-function sideLines(title: string, side: SideVerdict): string[] {
-  const lines = [`  ${title} (${side.endpoint}): ${side.allowed ? 'allowed' : 'denied'}`];
-  lines.push(`    isolated: ${side.isolated ? 'yes' : 'no'}`);
-  if (side.selectingPolicies.length > 0) {
-    lines.push(`    selected by: ${side.selectingPolicies.join(', ')}`);
-  }
-  for (const rule of side.admittedBy) {
-    lines.push(`    admitted by: ${rule.policy} spec.${rule.direction.toLowerCase()}[${rule.ruleIndex}] (${rule.origin})`);
-  }
-  if (side.excludedPolicies.length > 0) {
-    lines.push(`    not evaluated: ${side.excludedPolicies.join(', ')}`);
-  }
-  lines.push(`    because: ${side.reason}`);
-  return lines;
 }
 
 /** `NetworkPolicy: shop/db-from-api spec.ingress[0]`, or why no rule is named. */

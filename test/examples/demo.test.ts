@@ -15,7 +15,7 @@ describe('the demo shop app', () => {
   });
 
   test('synthesizes a chart per namespace and the reachability report', () => {
-    expect(fs.readdirSync(app.outdir).sort()).toEqual([...SHOP_NAMESPACES.map((ns) => `${ns}.k8s.yaml`), 'reachability.json', 'reachability.md'].sort());
+    expect(fs.readdirSync(app.outdir).sort()).toEqual([...SHOP_NAMESPACES.map((ns) => `${ns}.k8s.yaml`), 'reachability.html', 'reachability.json', 'reachability.md'].sort());
     const report = JSON.parse(fs.readFileSync(path.join(app.outdir, 'reachability.json'), 'utf8'));
     expect(report.summary.findings).toEqual({ errors: 0, warnings: 0 });
   });

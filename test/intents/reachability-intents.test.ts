@@ -29,7 +29,7 @@ describe('a broken intent', () => {
     const { app, api, db, intents } = shop({ apiToDb: false });
     intents.expectAllowed(Endpoint.workload(api), Endpoint.workload(db), PortRange.POSTGRES);
     expect(() => app.synth()).toThrow(/^Validation failed with the following errors:\n {2}\[shop\/intents\] NP-REACH\[shop\/api -> shop\/db TCP\/5432\]: expected allowed, but denied: /);
-    expect(fs.readdirSync(app.outdir).sort()).toEqual(['reachability.json', 'reachability.md']);
+    expect(fs.readdirSync(app.outdir).sort()).toEqual(['reachability.html', 'reachability.json', 'reachability.md']);
   });
 
   test('names every denied connection when the intent covers several', () => {
