@@ -99,6 +99,14 @@ export function decodingFindings(manifest: unknown): ValidationFinding[] {
   return check(manifest, NETWORK_POLICY, '');
 }
 
+/**
+ * Type and unknown-field findings for an object's `metadata`, which kubectl decodes into
+ * ObjectMeta before sending anything (custom resources included).
+ */
+export function objectMetaDecodingFindings(metadata: unknown): ValidationFinding[] {
+  return check(metadata, OBJECT_META, 'metadata');
+}
+
 function check(value: unknown, shape: Shape, path: string): ValidationFinding[] {
   // null decodes to the zero value of any Go type; undefined is how JS spells an absent field.
   if (isAbsent(value) || shape === 'anything') return [];

@@ -3,7 +3,7 @@
  * server checks it: generateName, name, namespace, generation, labels, annotations,
  * ownerReferences, finalizers.
  */
-import { invalid, required, tooLong } from './field-errors';
+import { error, invalid, required, tooLong, warning } from './field-errors';
 import { ValidationFinding } from './finding';
 import { labelMapFindings } from './label-map';
 import { RULE } from './rules';
@@ -23,6 +23,23 @@ export function metadataFindings(metadata: unknown): ValidationFinding[] {
     ...annotationFindings(meta.annotations),
     ...ownerReferenceFindings(meta.ownerReferences),
     ...finalizerFindings(meta.finalizers),
+  ];
+}
+
+/**
+ * Findings for the `metadata` of a cluster-scoped custom resource, as Kubernetes 1.37 checks it on
+ * create: the namespace is cleared and the generation reset rather than checked, owner references
+ * are reported per index, and a finalizer name without a domain gets the server's warning.
+ */
+export function clusterCustomResourceMetadataFindings(metadata: unknown): ValidationFinding[] {
+  const meta = asStruct(metadata) ?? {};
+  return [
+    ...nameFindings(meta),
+    ...labelMapFindings(meta.labels, 'metadata.labels', RULE.LABELS),
+    ...annotationFindings(meta.annotations),
+    ...indexedOwnerReferenceFindings(meta.ownerReferences),
+    ...finalizerFindings(meta.finalizers),
+    ...finalizerWarnings(meta.finalizers),
   ];
 }
 
@@ -100,6 +117,50 @@ function ownerReferenceFindings(value: unknown): ValidationFinding[] {
     }
   }
   return findings;
+}
+
+// Kubernetes 1.37: empty fields are Required at their index; values are shown as Go renders an OwnerReference.
+function indexedOwnerReferenceFindings(value: unknown): ValidationFinding[] {
+  const field = 'metadata.ownerReferences';
+  const references = (asArray(value) ?? []).map((item) => asStruct(item) ?? {});
+  const findings: ValidationFinding[] = [];
+  const controllers: string[] = [];
+  references.forEach((ref, i) => {
+    const apiVersion = asString(ref.apiVersion) ?? '';
+    const kind = asString(ref.kind) ?? '';
+    if (groupVersionVersion(apiVersion) === '') findings.push(required(RULE.METADATA, `${field}[${i}].apiVersion`, 'must not be empty'));
+    for (const key of ['kind', 'name', 'uid']) {
+      if ((asString(ref[key]) ?? '') === '') findings.push(required(RULE.METADATA, `${field}[${i}].${key}`, 'must not be empty'));
+    }
+    if (apiVersion === 'v1' && kind === 'Event') {
+      findings.push(error(RULE.METADATA, `${field}[${i}]`, `Invalid value: ${ownerReferenceJson(ref)}: /v1, Kind=Event is disallowed from being an owner`));
+    }
+    if (ref.controller === true) controllers.push(`${kind}/${asString(ref.name) ?? ''}`);
+  });
+  if (controllers.length > 1) {
+    findings.push(error(RULE.METADATA, field, `Invalid value: [${references.map(ownerReferenceJson).join(',')}]: `
+      + `Only one reference can have Controller set to true. Found "true" in references for ${controllers[0]} and ${controllers[1]}`));
+  }
+  return findings;
+}
+
+/** An OwnerReference as Go's JSON writes it: fields in declaration order, empty pointers left out. */
+function ownerReferenceJson(ref: JsonObject): string {
+  const ordered = Object.fromEntries(['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion']
+    .filter((key) => key in ref && ref[key] !== null).map((key) => [key, ref[key]]));
+  return JSON.stringify(ordered);
+}
+
+/** The finalizers Kubernetes itself defines, which need no domain. */
+const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+
+// A finalizer of a custom resource without a domain prefix works, but the server warns.
+function finalizerWarnings(value: unknown): ValidationFinding[] {
+  return (asArray(value) ?? []).map(asString)
+    .filter((finalizer): finalizer is string => finalizer !== undefined && !finalizer.includes('/') && !STANDARD_FINALIZERS.has(finalizer)
+      && qualifiedNameErrors(finalizer).length === 0)
+    .map((finalizer) => warning(RULE.METADATA, 'metadata.finalizers',
+      `${JSON.stringify(finalizer)}: prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers`));
 }
 
 // "group/version" or "version"; anything else parses to no version at all.

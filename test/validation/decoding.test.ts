@@ -1,4 +1,4 @@
-import { decodingFindings } from '../../src/validation/decoding';
+import { decodingFindings, objectMetaDecodingFindings } from '../../src/validation/decoding';
 import { FindingSeverity } from '../../src/validation/finding';
 
 function policy(spec: unknown, extra: Record<string, unknown> = {}) {
@@ -136,4 +136,11 @@ test('findings follow document order', () => {
   expect(findings.map((f) => f.field)).toEqual([
     'spec.ingress[0].ports[0].endPort', 'spec.ingress[0].ports[0].extra', 'spec.policyTypes', 'status',
   ]);
+});
+
+test('objectMetaDecodingFindings: what kubectl cannot decode into ObjectMeta', () => {
+  expect(objectMetaDecodingFindings({ name: 5, labels: { a: 1 }, foo: 'x' }).map((f) => [f.field, f.rule]))
+    .toEqual([['metadata.name', 'NP-VAL-TYPE'], ['metadata.labels[a]', 'NP-VAL-TYPE'], ['metadata.foo', 'NP-VAL-UNKNOWN-FIELD']]);
+  expect(objectMetaDecodingFindings('x').map((f) => [f.field, f.rule])).toEqual([['metadata', 'NP-VAL-TYPE']]);
+  expect(objectMetaDecodingFindings(undefined)).toEqual([]);
 });

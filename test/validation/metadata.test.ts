@@ -1,5 +1,5 @@
 import { FindingSeverity } from '../../src/validation/finding';
-import { metadataFindings } from '../../src/validation/metadata';
+import { clusterCustomResourceMetadataFindings, metadataFindings } from '../../src/validation/metadata';
 
 const summary = (metadata: unknown) => metadataFindings(metadata).map((f) => [f.field, f.rule, f.message]);
 
@@ -153,4 +153,32 @@ test('metadata is checked in the server order', () => {
     'metadata.ownerReferences.apiVersion', 'metadata.ownerReferences.kind', 'metadata.ownerReferences.name', 'metadata.ownerReferences.uid',
     'metadata.finalizers',
   ]);
+});
+
+describe('clusterCustomResourceMetadataFindings (a cluster-scoped custom resource, Kubernetes 1.37)', () => {
+  const lines = (metadata: unknown) => clusterCustomResourceMetadataFindings(metadata).map((f) => `${f.severity} ${f.field}: ${f.message}`);
+
+  test('the namespace is cleared and the generation reset, so neither is checked', () => {
+    expect(lines({ name: 'p', namespace: 'Not Valid', generation: -1 })).toEqual([]);
+  });
+
+  test('owner references are checked per index', () => {
+    expect(lines({ name: 'p', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'a', uid: '1' }, {}] })).toEqual([
+      'error metadata.ownerReferences[1].apiVersion: Required value: must not be empty',
+      'error metadata.ownerReferences[1].kind: Required value: must not be empty',
+      'error metadata.ownerReferences[1].name: Required value: must not be empty',
+      'error metadata.ownerReferences[1].uid: Required value: must not be empty',
+    ]);
+  });
+
+  test('a finalizer without a domain is a warning, except those Kubernetes defines', () => {
+    expect(lines({ name: 'p', finalizers: ['cleanup', 'orphan', 'example.com/cleanup'] })).toEqual([
+      'warning metadata.finalizers: "cleanup": prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers',
+    ]);
+  });
+
+  test('name and labels as for any object', () => {
+    expect(lines(null)).toEqual(['error metadata.name: Required value: name or generateName is required']);
+    expect(lines({ generateName: 'p-' })).toEqual([]);
+  });
 });
