@@ -10,3 +10,4 @@ export * from './policy-info';
 export * from './reachability-matrix';
 export * from './verdict';
 export * from './workload-info';
+export * from './cluster-policy-info';
