@@ -142,7 +142,7 @@ export function schemaErrors(value: unknown, node: SchemaNode, path: string): Sc
     push(FieldErrorType.TYPE_INVALID, SchemaConstraint.TYPE, path, typeMessage(path, node.type, 'null'));
     return errors;
   }
-  const expected = expectedType(node, kind, value);
+  const expected = expectedType(node, kind);
   if (expected !== undefined) {
     push(FieldErrorType.TYPE_INVALID, SchemaConstraint.TYPE, path, typeMessage(path, expected, actualTypeName(node, kind)));
   }
@@ -282,12 +282,13 @@ function typeMessage(path: string, expected: string, actual: string): string {
  * names its format when given a float, a boolean or an object (kube-openapi checks the format
  * first for values that are neither strings nor arrays).
  */
-function expectedType(node: SchemaNode, kind: JsonKind, value: unknown): string | undefined {
+function expectedType(node: SchemaNode, kind: JsonKind): string | undefined {
   if (node.format !== undefined && kind !== 'string' && kind !== 'array' && kind !== 'integer') {
     return node.format;
   }
-  const matches = node.type === kind || (node.type === 'integer' && kind === 'number' && isJsonInteger(value as number));
-  return matches ? undefined : node.type;
+  // kube-openapi also takes an integral float64 within ±2^53 as an integer; JSON decoding in
+  // JavaScript gives such a value kind `integer` already.
+  return node.type === kind ? undefined : node.type;
 }
 
 /** The type name shown: kube-openapi shows a Go format for numbers (`float64`) and none for booleans and objects against a format. */
@@ -296,9 +297,4 @@ function actualTypeName(node: SchemaNode, kind: JsonKind): string {
     return kind === 'number' ? 'float64' : '';
   }
   return kind;
-}
-
-/** swag.IsFloat64AJSONInteger: an integral float within ±2^53. */
-function isJsonInteger(value: number): boolean {
-  return Number.isInteger(value) && Math.abs(value) <= 2 ** 53;
 }

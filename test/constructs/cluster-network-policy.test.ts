@@ -39,6 +39,12 @@ describe('rendering', () => {
     expect(cnps(chart)[0].metadata).toEqual({ name: 'p' });
   });
 
+  test('labels can be added after construction', () => {
+    const chart = Testing.chart();
+    new ClusterNetworkPolicy(chart, 'p', { tier: ADMIN, priority: 1, subject: payments }).metadata.addLabel('team', 'platform');
+    expect(cnps(chart)[0].metadata).toEqual({ name: 'p', labels: { team: 'platform' } });
+  });
+
   test('a policy without rules renders without ingress and egress', () => {
     const chart = Testing.chart();
     new ClusterNetworkPolicy(chart, 'p', { tier: ClusterPolicyTier.BASELINE, priority: 0, subject: ClusterPolicySubject.allNamespaces() });
