@@ -1,3 +1,4 @@
+import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
 import { ValidationOptions } from '../validation/validator';
 
 /**
@@ -36,4 +37,12 @@ export interface AnalysisOptions extends ValidationOptions {
    * @default 'default'
    */
   readonly defaultNamespace?: string;
+
+  /**
+   * The channel of the ClusterNetworkPolicy CRD ClusterNetworkPolicies are validated against:
+   * the experimental channel has the `nodes` and `domainNames` egress peers.
+   *
+   * @default ClusterNetworkPolicyChannel.STANDARD
+   */
+  readonly clusterNetworkPolicyChannel?: ClusterNetworkPolicyChannel;
 }

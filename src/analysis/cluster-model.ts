@@ -1,22 +1,29 @@
 import { AnalysisOptions } from './analysis-options';
 import { cached } from './cached';
 import { ClusterIndex } from './cluster-index';
+import { ClusterPolicyInfo } from './cluster-policy-info';
+import { compileClusterPolicy, CompiledClusterPolicy } from './compiled-cluster-policy';
 import { compilePolicy, CompiledPolicy } from './compiled-policy';
 import { ManifestDocument } from './manifest-document';
-import { readManifests, withNameLabel, WorkloadObject } from './manifest-reader';
+import { ClusterPolicyObject, readManifests, withNameLabel, WorkloadObject } from './manifest-reader';
 import { ModelFinding } from './model-finding';
 import { NamespaceInfo } from './namespace-info';
 import { PolicyInfo } from './policy-info';
 import { resolveOptions } from './resolved-options';
 import { WorkloadInfo } from './workload-info';
+import { ClusterPolicyTier } from '../k8s/cluster-policy-tier';
+import { asObject } from '../k8s/json-values';
+import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
+import { ClusterNetworkPolicyValidator } from '../validation/cluster-network-policy-validator';
+import { CNP_RULE } from '../validation/cnp-rules';
 import { FindingSeverity } from '../validation/finding';
 import { NetworkPolicyValidator } from '../validation/validator';
 
 
 /**
- * The namespaces, workloads and NetworkPolicies found in a set of manifests, ready for the
- * `Evaluator`. Every policy is validated like the API server would; invalid ones are reported
- * in `findings` and left out of the analysis.
+ * The namespaces, workloads, NetworkPolicies and ClusterNetworkPolicies found in a set of
+ * manifests, ready for the `Evaluator`. Every policy is validated like the API server would;
+ * invalid ones are reported in `findings` and left out of the analysis.
  *
  * @example
  * const model = ClusterModel.fromManifests(
@@ -30,8 +37,8 @@ import { NetworkPolicyValidator } from '../validation/validator';
 export class ClusterModel {
   /**
    * Reads Namespaces, Pods, workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,
-   * CronJob, ReplicationController) and NetworkPolicies; `kind: List` items are read in turn and
-   * other objects only imply their namespace.
+   * CronJob, ReplicationController), NetworkPolicies and ClusterNetworkPolicies; `kind: List`
+   * items are read in turn and other objects only imply their namespace.
    *
    * @param documents the objects, each with where it came from
    * @param options the assumptions to make where Kubernetes leaves the answer open
@@ -49,6 +56,9 @@ export class ClusterModel {
   /** Every NetworkPolicy read, evaluated or not. */
   public readonly policies: PolicyInfo[];
 
+  /** Every ClusterNetworkPolicy read, evaluated or not. */
+  public readonly clusterPolicies: ClusterPolicyInfo[];
+
   /** Problems met while reading, including each policy's validation findings. */
   public readonly findings: ModelFinding[];
 
@@ -60,6 +70,12 @@ export class ClusterModel {
 
   /** @internal Policies left out of the analysis (`namespace/name`), by namespace. */
   public readonly _excludedPolicies = new Map<string, string[]>();
+
+  /**
+   * @internal The valid ClusterNetworkPolicies, compiled for the Admin and Baseline layers, in
+   * reading order (`inEvaluationOrder` sorts a tier's).
+   */
+  public readonly _clusterPolicies: readonly CompiledClusterPolicy[];
 
   private constructor(documents: ManifestDocument[], options: AnalysisOptions) {
     const resolved = resolveOptions(options);
@@ -92,6 +108,16 @@ export class ClusterModel {
       return { namespaceName: policy.namespaceName, name: policy.name, origin: policy.origin, evaluated };
     });
 
+    const compiledClusterPolicies: CompiledClusterPolicy[] = [];
+    this.clusterPolicies = contents.clusterPolicies.map((policy) => {
+      const info = this.readClusterPolicy(policy, resolved.clusterNetworkPolicyChannel);
+      if (info.evaluated) {
+        compiledClusterPolicies.push(compileClusterPolicy(policy, compiledClusterPolicies.length));
+      }
+      return info;
+    });
+    this._clusterPolicies = compiledClusterPolicies;
+
     const declared = new Set(contents.namespaces.map((ns) => ns.name));
     const implied = [...contents.usedNamespaces].filter((name) => !declared.has(name)).sort();
     this.namespaces = [
@@ -123,6 +149,38 @@ export class ClusterModel {
     }
 
     this._index = new ClusterIndex(this.namespaces, contents.workloads, compiled, resolved);
+  }
+
+  /**
+   * Validates a ClusterNetworkPolicy like the API server with the CRD in `channel`, reports its
+   * findings, and says whether it can be evaluated: valid, and with selectors that implementations
+   * can apply.
+   */
+  private readClusterPolicy(policy: ClusterPolicyObject, channel: ClusterNetworkPolicyChannel): ClusterPolicyInfo {
+    const subject = `ClusterNetworkPolicy/${policy.name}`;
+    let evaluated: boolean;
+    if (ClusterNetworkPolicyValidator.isClusterNetworkPolicy(policy.manifest)) {
+      const findings = ClusterNetworkPolicyValidator.check(policy.manifest, { channel });
+      this.findings.push(...findings.map((f) => ({
+        severity: f.severity, origin: policy.origin, subject, field: f.field, message: f.message, rule: f.rule,
+      })));
+      evaluated = findings.every((f) => f.severity !== FindingSeverity.ERROR && f.rule !== CNP_RULE.SELECTOR);
+    } else {
+      // Another API's kind of the same name, such as Antrea's crd.antrea.io ClusterNetworkPolicy.
+      this.findings.push({
+        severity: FindingSeverity.WARNING,
+        origin: policy.origin,
+        subject,
+        field: 'apiVersion',
+        message: `${JSON.stringify(policy.manifest.apiVersion)} is not policy.networking.k8s.io: this ClusterNetworkPolicy is not evaluated`,
+        rule: 'NP-INPUT-API-VERSION',
+      });
+      evaluated = false;
+    }
+    const spec = asObject(policy.manifest.spec);
+    const tier = Object.values(ClusterPolicyTier).find((t) => t === spec?.tier);
+    const priority = typeof spec?.priority === 'number' ? spec.priority : undefined;
+    return { name: policy.name, origin: policy.origin, evaluated, ...(tier ? { tier } : {}), ...(priority !== undefined ? { priority } : {}) };
   }
 }
 

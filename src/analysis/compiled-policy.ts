@@ -88,7 +88,7 @@ function compilePeer(peer: KubeNetworkPolicyPeer, policyNamespace: string, stric
 }
 
 /** JSON null decodes as an absent field (and as an empty struct inside a list), as the API server reads it. */
-function withoutNulls(value: unknown): unknown {
+export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map((item) => (item === null ? {} : withoutNulls(item)));
   }

@@ -13,3 +13,4 @@ export * from './workload-info';
 export * from './connection';
 export * from './connectivity-diff';
 export * from './namespace-matrix';
+export * from './cluster-policy-info';

@@ -24,11 +24,23 @@ export class IpSet {
     return family === 4 ? new IpSet(range, RangeSet.EMPTY) : new IpSet(RangeSet.EMPTY, range);
   }
 
+  /**
+   * The addresses of any of the CIDRs, such as a ClusterNetworkPolicy `networks` peer (host bits
+   * beyond the prefix ignored, as `isCIDR` accepts them).
+   */
+  public static fromCidrs(cidrs: readonly ParsedCidr[]): IpSet {
+    return cidrs.reduce((set, cidr) => set.union(IpSet.fromCidr(cidr)), new IpSet(RangeSet.EMPTY, RangeSet.EMPTY));
+  }
+
   private constructor(public readonly v4: RangeSet, public readonly v6: RangeSet) {}
 
   public contains(ip: ParsedIp): boolean {
     const address = unmapIpv4(ip);
     return (address.family === 4 ? this.v4 : this.v6).contains(address.value);
+  }
+
+  public union(other: IpSet): IpSet {
+    return new IpSet(this.v4.union(other.v4), this.v6.union(other.v6));
   }
 
   public subtract(other: IpSet): IpSet {

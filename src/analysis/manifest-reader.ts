@@ -4,7 +4,7 @@ import { NamespaceInfo } from './namespace-info';
 import { ContainerPortInfo } from './workload-info';
 import { parseIp, ParsedIp } from '../k8s/cidr';
 import { asArray, asObject, JsonObject } from '../k8s/json-values';
-import { NAMESPACE_NAME_LABEL, NETWORK_POLICY_KIND, POD_TEMPLATE_PATHS } from '../k8s/kinds';
+import { CLUSTER_NETWORK_POLICY_KIND, NAMESPACE_NAME_LABEL, NETWORK_POLICY_KIND, POD_TEMPLATE_PATHS } from '../k8s/kinds';
 import { Protocol } from '../k8s/protocol';
 import { FindingSeverity } from '../validation/finding';
 
@@ -29,6 +29,13 @@ export interface PolicyObject {
   readonly origin: string;
 }
 
+/** An object of kind ClusterNetworkPolicy (any API version), not yet validated; cluster-scoped, so its name is its identity. */
+export interface ClusterPolicyObject {
+  readonly name: string;
+  readonly manifest: JsonObject;
+  readonly origin: string;
+}
+
 /** What the manifests contain, as far as reachability is concerned. */
 export interface ManifestContents {
   /** The Namespace objects, their labels completed with `kubernetes.io/metadata.name`. */
@@ -37,13 +44,29 @@ export interface ManifestContents {
   readonly usedNamespaces: Set<string>;
   readonly workloads: WorkloadObject[];
   readonly policies: PolicyObject[];
+  readonly clusterPolicies: ClusterPolicyObject[];
   readonly findings: ModelFinding[];
 }
 
 /** Reads namespaces, workloads and policies out of manifests; `kind: List` items are read in turn. */
 export function readManifests(documents: readonly ManifestDocument[], defaultNamespace: string): ManifestContents {
-  const contents: ManifestContents = { namespaces: [], usedNamespaces: new Set(), workloads: [], policies: [], findings: [] };
+  const contents: ManifestContents = { namespaces: [], usedNamespaces: new Set(), workloads: [], policies: [], clusterPolicies: [], findings: [] };
   const seen = new Map<string, string>();
+  // Cluster-scoped: a namespace in the manifest is ignored (the API server clears it) and implies none.
+  const readClusterPolicy = (manifest: JsonObject, name: string | undefined, origin: string): void => {
+    if (!name) {
+      contents.findings.push(finding(FindingSeverity.WARNING, origin, `(unnamed ${CLUSTER_NETWORK_POLICY_KIND})`, 'NP-INPUT-NAME', 'has no metadata.name; skipped'));
+      return;
+    }
+    const subject = `${CLUSTER_NETWORK_POLICY_KIND}/${name}`;
+    const firstOrigin = seen.get(subject);
+    if (firstOrigin !== undefined) {
+      contents.findings.push(finding(FindingSeverity.WARNING, origin, subject, 'NP-INPUT-DUPLICATE', `defined again (first at ${firstOrigin}); this copy is ignored`));
+      return;
+    }
+    seen.set(subject, origin);
+    contents.clusterPolicies.push({ name, manifest, origin });
+  };
   const visit = (value: unknown, origin: string): void => {
     if (value === null || value === undefined) {
       return; // an empty YAML document
@@ -60,6 +83,10 @@ export function readManifests(documents: readonly ManifestDocument[], defaultNam
       return;
     }
     const metadata = asObject(manifest.metadata);
+    if (kind === CLUSTER_NETWORK_POLICY_KIND) {
+      readClusterPolicy(manifest, textOf(metadata?.name), origin);
+      return;
+    }
     const declaredNamespace = textOf(metadata?.namespace);
     if (declaredNamespace) {
       contents.usedNamespaces.add(declaredNamespace);

@@ -1,6 +1,6 @@
 import { PortRanges, PROTOCOLS } from './port-ranges';
 import { ContainerPortInfo } from './workload-info';
-import { KubeNetworkPolicyPort } from '../k8s/kube-json';
+import { KubeClusterNetworkPolicyProtocol, KubeNetworkPolicyPort } from '../k8s/kube-json';
 import { Protocol } from '../k8s/protocol';
 
 /**
@@ -27,6 +27,34 @@ export class PortSet {
       // A missing port means every port of the protocol; endPort makes an inclusive range.
       const range: [number, number] = entry.port === undefined ? [1, 65535] : [entry.port, entry.endPort ?? entry.port];
       numbers.set(protocol, [...numbers.get(protocol) ?? [], range]);
+    }
+    return new PortSet(PortRanges.fromPairs(numbers), names);
+  }
+
+  /**
+   * Compiles a ClusterNetworkPolicy rule's `protocols` (already validated): absent means every
+   * port of every protocol. A `destinationNamedPort` names a container port of any protocol, so
+   * it joins the names of all three: it matches where the destination has a port of that name
+   * and the connection's protocol is that port's.
+   */
+  public static fromClusterProtocols(entries: readonly KubeClusterNetworkPolicyProtocol[] | undefined): PortSet {
+    if (entries === undefined) {
+      return PortSet.ALL;
+    }
+    const numbers = new Map<Protocol, [number, number][]>();
+    const names = new Map<string, Set<string>>();
+    for (const entry of entries) {
+      if (entry.destinationNamedPort !== undefined) {
+        PROTOCOLS.forEach((protocol) => names.set(protocol, new Set([...names.get(protocol) ?? [], entry.destinationNamedPort!])));
+        continue;
+      }
+      for (const protocol of PROTOCOLS) {
+        const port = entry[protocol.toLowerCase() as 'tcp' | 'udp' | 'sctp']?.destinationPort;
+        if (port !== undefined) {
+          const range: [number, number] = port.range ? [port.range.start, port.range.end] : [port.number!, port.number!];
+          numbers.set(protocol, [...numbers.get(protocol) ?? [], range]);
+        }
+      }
     }
     return new PortSet(PortRanges.fromPairs(numbers), names);
   }

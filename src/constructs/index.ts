@@ -6,3 +6,6 @@ export * from './allow-from';
 export * from './allow-to';
 export * from './allow-connection';
 export * from './allow-dns';
+export * from './cluster-network-policy';
+export * from './admin-rules';
+export * from './baseline-default-deny';

@@ -88,7 +88,7 @@ export class AppAnalysis {
   }
 
   private analyse(manifests: AppManifests, versions: string): AnalysisState {
-    const app = appModel(ClusterModel.fromManifests(manifests.documents));
+    const app = appModel(ClusterModel.fromManifests(manifests.documents, { clusterNetworkPolicyChannel: manifests.clusterNetworkPolicyChannel }));
     const results = new Map<ReachabilityIntents, IntentResult[]>();
     const errors = new Map<ReachabilityIntents, string[]>();
     this.members.forEach((member, i) => {
@@ -150,7 +150,7 @@ export class AppAnalysis {
 
 /**
  * Error findings of the model (policies the analysis had to leave out), except for policies of
- * this library's `NetworkPolicy` construct, which fails synthesis with them itself.
+ * this library's `NetworkPolicy` and `ClusterNetworkPolicy` constructs, which fail synthesis with them themselves.
  */
 function modelErrors(model: ClusterModel, manifests: AppManifests): string[] {
   return model.findings

@@ -1,14 +1,17 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ManifestDocument } from '../analysis/manifest-document';
+import { ClusterNetworkPolicy } from '../constructs/cluster-network-policy';
 import { NetworkPolicy } from '../constructs/network-policy';
+import { CLUSTER_NETWORK_POLICY_KIND } from '../k8s/kinds';
+import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
 
 /**
  * The kinds `ClusterModel` reads (besides `*List`). Other objects are not rendered: rendering
  * is most of what the analysis adds to a synthesis.
  */
 const MODEL_KINDS = new Set([
-  'Namespace', 'NetworkPolicy', 'Pod',
+  'Namespace', 'NetworkPolicy', CLUSTER_NETWORK_POLICY_KIND, 'Pod',
   'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob',
 ]);
 
@@ -16,10 +19,15 @@ const MODEL_KINDS = new Set([
 export interface AppManifests {
   readonly documents: ManifestDocument[];
   /**
-   * Origins of the policies written by this library's `NetworkPolicy` construct, which reports
-   * its own validation errors.
+   * Origins of the policies written by this library's `NetworkPolicy` and `ClusterNetworkPolicy`
+   * constructs, which report their own validation errors.
    */
   readonly selfValidated: ReadonlySet<string>;
+  /**
+   * The ClusterNetworkPolicy CRD channel the app targets: experimental when one of its
+   * `ClusterNetworkPolicy` constructs is, standard otherwise.
+   */
+  readonly clusterNetworkPolicyChannel: ClusterNetworkPolicyChannel;
   /** Equal for equal renderings, so the model built from one serves the other; computed once, when first asked. */
   fingerprint(): string;
 }
@@ -28,16 +36,21 @@ export interface AppManifests {
 export function renderApp(root: IConstruct): AppManifests {
   const documents: ManifestDocument[] = [];
   const selfValidated = new Set<string>();
+  let clusterNetworkPolicyChannel = ClusterNetworkPolicyChannel.STANDARD;
   for (const construct of root.node.findAll()) {
+    if (construct instanceof ClusterNetworkPolicy && construct.channel === ClusterNetworkPolicyChannel.EXPERIMENTAL) {
+      clusterNetworkPolicyChannel = ClusterNetworkPolicyChannel.EXPERIMENTAL;
+    }
     if (!ApiObject.isApiObject(construct) || !(MODEL_KINDS.has(construct.kind) || construct.kind.endsWith('List'))) {
       continue;
     }
     const origin = construct.node.path;
     documents.push({ manifest: construct.toJson(), origin });
-    if (construct.node.scope instanceof NetworkPolicy) {
+    if (construct.node.scope instanceof NetworkPolicy || construct.node.scope instanceof ClusterNetworkPolicy) {
       selfValidated.add(origin);
     }
   }
   let fingerprint: string | undefined;
-  return { documents, selfValidated, fingerprint: () => (fingerprint ??= JSON.stringify(documents)) };
+  const fingerprintOnce = (): string => (fingerprint ??= JSON.stringify([clusterNetworkPolicyChannel, documents]));
+  return { documents, selfValidated, clusterNetworkPolicyChannel, fingerprint: fingerprintOnce };
 }

@@ -86,6 +86,16 @@ export function parseCidr(text: string, strict: boolean): CidrParseResult {
   return { cidr, errors, warnings };
 }
 
+/**
+ * Whether the Kubernetes CEL function `isCIDR` accepts the text, as CRDs use it: Go's
+ * `netip.ParsePrefix` (no leading zeros, no zone, a decimal prefix length within the family)
+ * without IPv4-mapped IPv6 addresses. Bits set beyond the prefix are accepted (`10.0.0.1/8`).
+ */
+export function isCelCidr(text: string): boolean {
+  const parsed = parseCidr(text, true);
+  return parsed.cidr !== undefined && parsed.errors.every((error) => error === HOST_BITS);
+}
+
 /** Whether the CIDR contains the address, as Go's `IPNet.Contains` decides (IPv4-mapped IPv6 counts as IPv4). */
 export function cidrContainsIp(cidr: ParsedCidr, ip: ParsedIp): boolean {
   const net = goNetwork(cidr);

@@ -5,6 +5,13 @@ export const NETWORK_POLICY_API_VERSION = `${NETWORK_POLICY_GROUP}/v1`;
 /** The kind. */
 export const NETWORK_POLICY_KIND = 'NetworkPolicy';
 
+/** The API group ClusterNetworkPolicy is served from, as a CustomResourceDefinition (network-policy-api v0.2.0). */
+export const CLUSTER_NETWORK_POLICY_GROUP = 'policy.networking.k8s.io';
+/** The only version the CRD serves. */
+export const CLUSTER_NETWORK_POLICY_API_VERSION = `${CLUSTER_NETWORK_POLICY_GROUP}/v1alpha2`;
+/** The kind. */
+export const CLUSTER_NETWORK_POLICY_KIND = 'ClusterNetworkPolicy';
+
 /** The label the control plane sets on every namespace, holding the namespace's name (Kubernetes >= 1.21). */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 

@@ -71,3 +71,88 @@ export interface KubeNetworkPolicy {
   readonly metadata: KubeObjectMeta;
   readonly spec: KubeNetworkPolicySpec;
 }
+
+/** `policy.networking.k8s.io/v1alpha2` `NamespacedPod`: pods of the selected namespaces (every namespace when absent). */
+export interface KubeNamespacedPod {
+  readonly namespaceSelector?: KubeLabelSelector;
+  readonly podSelector: KubeLabelSelector;
+}
+
+/** `ClusterNetworkPolicySubject`: exactly one of the two. */
+export interface KubeClusterNetworkPolicySubject {
+  readonly namespaces?: KubeLabelSelector;
+  readonly pods?: KubeNamespacedPod;
+}
+
+/** `ClusterNetworkPolicyIngressPeer`: exactly one field. */
+export interface KubeClusterNetworkPolicyIngressPeer {
+  readonly namespaces?: KubeLabelSelector;
+  readonly pods?: KubeNamespacedPod;
+}
+
+/** `ClusterNetworkPolicyEgressPeer`: exactly one field; `nodes` and `domainNames` exist in the experimental channel only. */
+export interface KubeClusterNetworkPolicyEgressPeer {
+  readonly namespaces?: KubeLabelSelector;
+  readonly pods?: KubeNamespacedPod;
+  readonly networks?: string[];
+  readonly nodes?: KubeLabelSelector;
+  readonly domainNames?: string[];
+}
+
+/** `PortRange`: `start < end`, both 1-65535. */
+export interface KubePortRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** `Port`: exactly one of a number or a range. */
+export interface KubeDestinationPort {
+  readonly number?: number;
+  readonly range?: KubePortRange;
+}
+
+/** `ProtocolPort` of tcp, udp or sctp: the destination port is required. */
+export interface KubeProtocolPort {
+  readonly destinationPort: KubeDestinationPort;
+}
+
+/** `ClusterNetworkPolicyProtocol`: exactly one field. */
+export interface KubeClusterNetworkPolicyProtocol {
+  readonly tcp?: KubeProtocolPort;
+  readonly udp?: KubeProtocolPort;
+  readonly sctp?: KubeProtocolPort;
+  readonly destinationNamedPort?: string;
+}
+
+/** `ClusterNetworkPolicyIngressRule`. */
+export interface KubeClusterNetworkPolicyIngressRule {
+  readonly name?: string;
+  readonly action: string;
+  readonly from: KubeClusterNetworkPolicyIngressPeer[];
+  readonly protocols?: KubeClusterNetworkPolicyProtocol[];
+}
+
+/** `ClusterNetworkPolicyEgressRule`. */
+export interface KubeClusterNetworkPolicyEgressRule {
+  readonly name?: string;
+  readonly action: string;
+  readonly to: KubeClusterNetworkPolicyEgressPeer[];
+  readonly protocols?: KubeClusterNetworkPolicyProtocol[];
+}
+
+/** `ClusterNetworkPolicySpec`. */
+export interface KubeClusterNetworkPolicySpec {
+  readonly tier: string;
+  readonly priority: number;
+  readonly subject: KubeClusterNetworkPolicySubject;
+  readonly ingress?: KubeClusterNetworkPolicyIngressRule[];
+  readonly egress?: KubeClusterNetworkPolicyEgressRule[];
+}
+
+/** A `policy.networking.k8s.io/v1alpha2` ClusterNetworkPolicy (cluster-scoped: no namespace). */
+export interface KubeClusterNetworkPolicy {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: KubeObjectMeta;
+  readonly spec: KubeClusterNetworkPolicySpec;
+}

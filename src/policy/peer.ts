@@ -1,12 +1,10 @@
 import * as kplus from 'cdk8s-plus-27';
 import { LabelSelector } from './label-selector';
-import { namespaceNameOf } from './namespace-name';
+import { namespaceNameOf, namespaceNameSelector } from './namespace-name';
 import { workloadDescription, workloadPodSelector } from './workload-selector';
 import { formatCidr, HOST_BITS, INVALID_CIDR, isStrictSubset, ParsedCidr, parseCidr } from '../k8s/cidr';
 import { InputError, quoted } from '../k8s/input-error';
-import { NAMESPACE_NAME_LABEL } from '../k8s/kinds';
 import { KubeNetworkPolicyPeer } from '../k8s/kube-json';
-import { dns1123LabelErrors } from '../k8s/label-syntax';
 
 /**
  * The other end of a NetworkPolicy rule: where traffic may come from (ingress) or go to
@@ -333,14 +331,6 @@ export class Peer {
 }
 
 /** `field` names where the name came from when the user did not write it (a workload's namespace). */
-function namespaceNameSelector(subject: string, name: string, field: string = 'name'): LabelSelector {
-  const problems = dns1123LabelErrors(name).map(e => `${field} ${quoted(name)}: ${e}`);
-  if (problems.length > 0) {
-    throw new InputError(subject, problems);
-  }
-  return LabelSelector.of({ labels: { [NAMESPACE_NAME_LABEL]: name } });
-}
-
 function describeNamespaces(selector: LabelSelector): string {
   const name = namespaceNameOf(selector);
   return name === undefined ? `namespaces(${selector})` : `namespace(${name})`;

@@ -157,17 +157,28 @@ export function clientDecodingFindings(manifest: Record<string, unknown>): Valid
 }
 
 /**
+ * The `metadata` of a custom resource: what kubectl cannot decode into ObjectMeta (it reports the
+ * first type error), then the fields ObjectMeta does not have, which the server's strict decoding
+ * refuses.
+ */
+export function objectMetaDecodingFindings(metadata: unknown): ValidationFinding[] {
+  const state = walk({ metadata }, METADATA_ONLY, { strict: true, skipTypesUnder: [] });
+  return [...typeErrorFindings(state, ValidationStage.CLIENT), ...unknownFieldFindings(state)];
+}
+
+/**
  * The server's findings: type errors outside `apiVersion`, `kind` and `metadata` (kubectl reports
  * those), then unknown fields.
  * The first type error is the one the server reports; with none, it reports every unknown field.
  */
 export function serverDecodingFindings(manifest: Record<string, unknown>): ValidationFinding[] {
   const state = walk(manifest, NETWORK_POLICY, { strict: true, skipTypesUnder: ['apiVersion', 'kind', 'metadata'] });
-  return [
-    ...typeErrorFindings(state, ValidationStage.DECODE),
-    ...state.unknownFields.map((path) =>
-      stageError(ValidationStage.DECODE, RULE.UNKNOWN_FIELD, path, `strict decoding error: unknown field ${goQuote(path)}`)),
-  ];
+  return [...typeErrorFindings(state, ValidationStage.DECODE), ...unknownFieldFindings(state)];
+}
+
+function unknownFieldFindings(state: WalkState): ValidationFinding[] {
+  return state.unknownFields.map((path) =>
+    stageError(ValidationStage.DECODE, RULE.UNKNOWN_FIELD, path, `strict decoding error: unknown field ${goQuote(path)}`));
 }
 
 interface TypeError {

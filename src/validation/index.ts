@@ -1,2 +1,4 @@
 export * from './finding';
 export * from './validator';
+export * from './cluster-network-policy-channel';
+export * from './cluster-network-policy-validator';

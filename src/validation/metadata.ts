@@ -9,7 +9,7 @@ import { error, invalid, JsonValue, required, tooLong, warning } from './field-e
 import { ValidationFinding } from './finding';
 import { labelMapFindings } from './label-map';
 import { RULE } from './rules';
-import { goQuoteBytes, goToLower } from '../k8s/go-text';
+import { goQuote, goQuoteBytes, goToLower } from '../k8s/go-text';
 import { asArray, asObject, asString, asStruct, JsonObject } from '../k8s/json-values';
 import { DEFAULT_NAMESPACE } from '../k8s/kinds';
 import { dns1123LabelErrors, dns1123SubdomainErrors, labelKeyErrors } from '../k8s/label-syntax';
@@ -36,6 +36,26 @@ export function metadataFindings(metadata: unknown): ValidationFinding[] {
     ...ownerReferenceFindings(meta.ownerReferences),
     ...finalizerFindings(finalizers),
     ...finalizers.flatMap((finalizer, i) => kubeFinalizerFindings(finalizer, i)),
+  ];
+}
+
+/**
+ * Findings for the `metadata` of a cluster-scoped custom resource, as Kubernetes 1.37 checks it on
+ * create: the namespace is cleared and the generation reset rather than checked, and a finalizer
+ * name without a domain is only warned about (Kubernetes' own finalizer rule is for its types).
+ */
+export function clusterCustomResourceMetadataFindings(metadata: unknown): ValidationFinding[] {
+  const meta = asStruct(metadata) ?? {};
+  const finalizers = (asArray(meta.finalizers) ?? []).map((item) => asString(item) ?? '');
+  return [
+    ...nameFindings(meta),
+    ...labelMapFindings(meta.labels, 'metadata.labels', RULE.LABELS),
+    ...annotationFindings(meta.annotations),
+    ...ownerReferenceFindings(meta.ownerReferences),
+    ...finalizerFindings(finalizers),
+    ...finalizers.filter((f) => !f.includes('/') && !STANDARD_FINALIZERS.includes(f) && labelKeyErrors(f).length === 0)
+      .map((f) => warning(RULE.METADATA, 'metadata.finalizers',
+        `${goQuote(f)}: prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers`)),
   ];
 }
 

@@ -1,6 +1,7 @@
-import { deployment, documents, namespace, pod, policy } from './manifests';
+import { clusterPolicy, deployment, documents, namespace, pod, policy } from './manifests';
 import { ClusterModel, ManifestDocument } from '../../src/analysis';
 import { Protocol } from '../../src/k8s/protocol';
+import { ClusterNetworkPolicyChannel } from '../../src/validation';
 import { FindingSeverity } from '../../src/validation/finding';
 
 const template = (labels: Record<string, string>) => ({ metadata: { labels }, spec: { containers: [{ name: 'c', ports: [{ containerPort: 80 }] }] } });
@@ -148,6 +149,58 @@ describe('policies', () => {
 
 test('options are reported with their defaults filled in', () => {
   expect(ClusterModel.fromManifests([], { allowSelfTraffic: false }).options).toEqual({
-    ipBlocksMatchPodIps: true, allowSelfTraffic: false, allowNodeTraffic: true, defaultNamespace: 'default', strictCidr: true,
+    ipBlocksMatchPodIps: true, allowSelfTraffic: false, allowNodeTraffic: true, defaultNamespace: 'default', strictCidr: true, clusterNetworkPolicyChannel: 'standard',
+  });
+});
+
+describe('ClusterNetworkPolicies', () => {
+  const spec = { tier: 'Admin', priority: 10, subject: { namespaces: {} } };
+
+  test('valid ones are compiled in reading order; each is listed with its tier and priority', () => {
+    const model = ClusterModel.fromManifests(documents(
+      clusterPolicy('b', { ...spec, tier: 'Baseline', priority: 3, ingress: [{ action: 'Deny', from: [{ namespaces: {} }] }] }),
+      clusterPolicy('a', spec),
+    ));
+    expect(model._clusterPolicies.map((p) => [p.name, p.tier, p.priority, p.order])).toEqual([['b', 'Baseline', 3, 0], ['a', 'Admin', 10, 1]]);
+    expect(model.clusterPolicies).toEqual([
+      { name: 'b', tier: 'Baseline', priority: 3, origin: 'file.yaml:0', evaluated: true },
+      { name: 'a', tier: 'Admin', priority: 10, origin: 'file.yaml:1', evaluated: true },
+    ]);
+    expect(model.findings).toEqual([]);
+  });
+
+  test('an invalid one is left out, with the API server\'s findings', () => {
+    const model = ClusterModel.fromManifests(documents(clusterPolicy('bad', { ...spec, priority: 1001, egress: [{ action: 'Deny', to: [{ nodes: {} }] }] })));
+    expect(model._clusterPolicies).toEqual([]);
+    expect(model.clusterPolicies).toEqual([{ name: 'bad', tier: 'Admin', priority: 1001, origin: 'file.yaml:0', evaluated: false }]);
+    expect(model.findings.map((f) => [f.severity, f.subject, f.field, f.rule])).toEqual([
+      [FindingSeverity.ERROR, 'ClusterNetworkPolicy/bad', 'spec.egress[0].to[0].nodes', 'NP-VAL-CNP-CHANNEL'],
+      [FindingSeverity.ERROR, 'ClusterNetworkPolicy/bad', 'spec.priority', 'NP-VAL-CNP-BOUNDS'],
+      [FindingSeverity.ERROR, 'ClusterNetworkPolicy/bad', 'spec.egress[0].to[0]', 'NP-VAL-CNP-ONE-OF'],
+    ]);
+  });
+
+  test('the channel decides which peers exist', () => {
+    const manifest = clusterPolicy('n', { ...spec, egress: [{ action: 'Deny', to: [{ nodes: {} }] }] });
+    const model = ClusterModel.fromManifests(documents(manifest), { clusterNetworkPolicyChannel: ClusterNetworkPolicyChannel.EXPERIMENTAL });
+    expect(model._clusterPolicies.map((p) => p.egress[0].peers[0].kind)).toEqual(['nodes']);
+  });
+
+  test('one whose selectors implementations cannot apply is left out; domain names are kept and flagged', () => {
+    const model = ClusterModel.fromManifests(documents(
+      clusterPolicy('op', { ...spec, subject: { namespaces: { matchExpressions: [{ key: 'a', operator: 'Foo' }] } } }),
+      clusterPolicy('dns', { ...spec, egress: [{ action: 'Accept', to: [{ domainNames: ['example.com'] }] }] }),
+    ), { clusterNetworkPolicyChannel: ClusterNetworkPolicyChannel.EXPERIMENTAL });
+    expect(model.clusterPolicies.map((p) => [p.name, p.evaluated])).toEqual([['op', false], ['dns', true]]);
+    expect(model.findings.map((f) => [f.severity, f.subject, f.rule])).toEqual([
+      [FindingSeverity.WARNING, 'ClusterNetworkPolicy/op', 'NP-VAL-CNP-SELECTOR'],
+      [FindingSeverity.WARNING, 'ClusterNetworkPolicy/dns', 'NP-VAL-CNP-DOMAIN-NAMES'],
+    ]);
+  });
+
+  test('a ClusterNetworkPolicy of another API (Antrea\'s) is not evaluated, with one warning', () => {
+    const model = ClusterModel.fromManifests(documents({ ...clusterPolicy('antrea', { priority: 5 }), apiVersion: 'crd.antrea.io/v1beta1' }));
+    expect(model.clusterPolicies).toEqual([{ name: 'antrea', priority: 5, origin: 'file.yaml:0', evaluated: false }]);
+    expect(model.findings.map((f) => [f.severity, f.field, f.rule])).toEqual([[FindingSeverity.WARNING, 'apiVersion', 'NP-INPUT-API-VERSION']]);
   });
 });

@@ -31,3 +31,10 @@ describe('IpSet', () => {
     expect(IpSet.fromIpBlock(cidr('10.0.0.0/30'), [cidr('10.0.0.0/31')]).toString()).toBe('v4[167772162-167772163] v6[]');
   });
 });
+
+test('fromCidrs: the union of several CIDRs of both families', () => {
+  const set = IpSet.fromCidrs([cidr('10.0.0.0/24'), cidr('10.0.1.0/24'), cidr('fd00::/120')]);
+  expect(['10.0.0.1', '10.0.1.255', '10.0.2.0', 'fd00::ff', 'fd00::100'].map((a) => set.contains(ip(a)))).toEqual([true, true, false, true, false]);
+  expect(set.toString()).toBe(IpSet.fromCidr(cidr('10.0.0.0/23')).union(IpSet.fromCidr(cidr('fd00::/120'))).toString());
+  expect(IpSet.fromCidrs([]).contains(ip('10.0.0.1'))).toBe(false);
+});

@@ -1,4 +1,4 @@
-import { deployment, documents, namespace, pod, policy } from './manifests';
+import { clusterPolicy, deployment, documents, namespace, pod, policy } from './manifests';
 import { readManifests } from '../../src/analysis/manifest-reader';
 import { Protocol } from '../../src/k8s/protocol';
 
@@ -42,5 +42,28 @@ describe('readManifests', () => {
     const contents = readManifests(documents(namespace('a', { v: '1' }), namespace('a', { v: '2' })), 'default');
     expect(contents.namespaces.map((ns) => ns.labels.v)).toEqual(['1']);
     expect(contents.findings[0]).toMatchObject({ subject: 'Namespace/a', rule: 'NP-INPUT-DUPLICATE' });
+  });
+});
+
+describe('ClusterNetworkPolicies', () => {
+  test('are read by name, cluster-scoped: a namespace in the manifest implies none', () => {
+    const cnp = clusterPolicy('guard', { tier: 'Admin' });
+    cnp.metadata.namespace = 'ignored';
+    const contents = readManifests(documents(cnp, { ...clusterPolicy('other', {}), apiVersion: 'crd.antrea.io/v1beta1' }), 'default');
+    expect(contents.clusterPolicies).toEqual([
+      { name: 'guard', manifest: cnp, origin: 'file.yaml:0' },
+      { name: 'other', manifest: expect.objectContaining({ apiVersion: 'crd.antrea.io/v1beta1' }), origin: 'file.yaml:1' },
+    ]);
+    expect([...contents.usedNamespaces]).toEqual([]);
+    expect(contents.policies).toEqual([]);
+  });
+
+  test('one without a name is skipped, a second of a name ignored, each with a finding', () => {
+    const contents = readManifests(documents({ ...clusterPolicy('x', {}), metadata: {} }, clusterPolicy('a', {}), clusterPolicy('a', { b: 1 })), 'default');
+    expect(contents.clusterPolicies.map((p) => p.origin)).toEqual(['file.yaml:1']);
+    expect(contents.findings.map((f) => [f.origin, f.subject, f.rule])).toEqual([
+      ['file.yaml:0', '(unnamed ClusterNetworkPolicy)', 'NP-INPUT-NAME'],
+      ['file.yaml:2', 'ClusterNetworkPolicy/a', 'NP-INPUT-DUPLICATE'],
+    ]);
   });
 });

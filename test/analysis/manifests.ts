@@ -44,6 +44,10 @@ export function policy(ref: string, spec: any): any {
   return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace: ns }, spec };
 }
 
+export function clusterPolicy(name: string, spec: any): any {
+  return { apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name }, spec };
+}
+
 /** Wraps manifests as documents with `file.yaml:<index>` origins. */
 export function documents(...manifests: any[]): ManifestDocument[] {
   return manifests.map((manifest, i) => ({ manifest, origin: `file.yaml:${i}` }));

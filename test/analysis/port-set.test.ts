@@ -31,3 +31,16 @@ describe('PortSet', () => {
     expect(PortSet.fromRulePorts(undefined).toString()).toBe('TCP 1-65535; UDP 1-65535; SCTP 1-65535');
   });
 });
+
+describe('PortSet.fromClusterProtocols', () => {
+  test('absent protocols are every port; present ones are their numbers and ranges, with named ports under every protocol', () => {
+    expect(PortSet.fromClusterProtocols(undefined)).toBe(PortSet.ALL);
+    const set = PortSet.fromClusterProtocols([
+      { tcp: { destinationPort: { number: 80 } } },
+      { tcp: { destinationPort: { range: { start: 81, end: 90 } } } },
+      { sctp: { destinationPort: { number: 9 } } },
+      { destinationNamedPort: 'm' },
+    ]);
+    expect(set.toString()).toBe('TCP 80-90; SCTP 9 TCP{m} UDP{m} SCTP{m}');
+  });
+});

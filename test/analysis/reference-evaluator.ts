@@ -7,6 +7,7 @@
  */
 import * as ipaddr from 'ipaddr.js';
 import { AnalysisOptions, ManifestDocument } from '../../src/analysis';
+import { ClusterNetworkPolicyChannel } from '../../src/validation/cluster-network-policy-channel';
 
 type Labels = Record<string, string>;
 
@@ -36,6 +37,7 @@ export class ReferenceEvaluator {
       allowNodeTraffic: options.allowNodeTraffic ?? true,
       defaultNamespace: options.defaultNamespace ?? 'default',
       strictCidr: options.strictCidr ?? true,
+      clusterNetworkPolicyChannel: options.clusterNetworkPolicyChannel ?? ClusterNetworkPolicyChannel.STANDARD,
     };
     const objects: any[] = [];
     const flatten = (object: any) => (object?.kind === 'List' ? object.items.forEach(flatten) : objects.push(object));

@@ -44,3 +44,31 @@ describe('check', () => {
     expect(result.stdout).toMatch(/old-api\.yaml:0 default\/legacy: apiVersion: .*extensions\/v1beta1/);
   });
 });
+
+describe('check ClusterNetworkPolicies', () => {
+  const file = fixture('cluster-policies.yaml');
+
+  test('are validated against the standard channel by default; other APIs\' kinds of that name are not ours to check', () => {
+    const result = checkCommand([file]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      `${file}:1 ClusterNetworkPolicy/broken: spec.tier: Unsupported value: "admin": supported values: "Admin", "Baseline"`,
+      `${file}:1 ClusterNetworkPolicy/broken: Invalid value: null: some validation rules were not checked because the object was invalid; `
+        + 'correct the existing errors to complete validation',
+      expect.stringMatching(new RegExp(`^${file.replace(/\./g, '\\.')}:2 ClusterNetworkPolicy/control-plane: spec\\.egress\\[0\\]\\.to\\[0\\]\\.nodes: `
+        + 'unknown field "nodes": the nodes peer exists only in the experimental channel')),
+      `${file}:2 ClusterNetworkPolicy/control-plane: spec.egress[0].to[0]: Invalid value: 0: spec.egress[0].to[0] in body should have at least 1 properties`,
+    ]);
+    expect(result.stderr).toBe('checked 0 NetworkPolicies and 3 ClusterNetworkPolicies in 4 object(s): 4 error(s), 0 warning(s)\n');
+  });
+
+  test('--channel experimental knows the nodes peer', () => {
+    const result = checkCommand(['--channel', 'experimental', file]);
+    expect(result.stdout).not.toContain('control-plane');
+    expect(result.stderr).toContain('2 error(s)');
+  });
+
+  test('--channel takes standard or experimental only', () => {
+    expect(() => checkCommand(['--channel', 'beta', file])).toThrow('--channel must be one of standard, experimental, not "beta"');
+  });
+});

@@ -52,3 +52,14 @@ describe('each synth sees the app as it is then', () => {
     expect(synthError(chart)).toContain('[test/q] NP-INPUT[p]');
   });
 });
+
+test('ClusterNetworkPolicy names are unique cluster-wide, whatever namespace their chart or manifest has', () => {
+  const app = Testing.app();
+  const cnp = (chart: Chart, namespace?: string) => new ApiObject(chart, 'p', {
+    apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name: 'guard', namespace },
+  });
+  const first = cnp(new Chart(app, 'a', { namespace: 'one' }));
+  const second = cnp(new Chart(app, 'b'), 'two');
+  const np = new ApiObject(new Chart(app, 'c'), 'np', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'guard' } });
+  expect([earlierNamesake(first), earlierNamesake(second), earlierNamesake(np)]).toEqual([undefined, first, undefined]);
+});

@@ -2,7 +2,9 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import * as library from '../../src';
 import { AllowConnection, DefaultDenyAll, Endpoint, NetworkPolicy, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
+import { cnpCorpus } from '../validation/cnp-oracle/corpus';
 
 /** The README's first example, as it is there; a test below keeps the two the same. */
 function firstExample(app: App) {
@@ -91,4 +93,34 @@ test.each([
   const lines = block.split('\n').map((l) => l.trim()).filter((l) => l !== '' && l !== ')' && l !== '})');
   expect(lines.length).toBeGreaterThan(10);
   expect(lines.filter((l) => !source.includes(l))).toEqual([]);
+});
+
+describe('the README\'s ClusterNetworkPolicy section', () => {
+  const SECTION = README.split('## Cluster-wide guardrails (ClusterNetworkPolicy)')[1].split('\n## ')[0];
+  const EXAMPLE = readFileSync(join(__dirname, '..', '..', 'examples', 'cluster-guardrails.ts'), 'utf8');
+
+  test('shows code of examples/cluster-guardrails.ts, which its tests synthesize and check', () => {
+    const block = SECTION.match(/```ts\n([\s\S]*?)```/)![1];
+    const lines = block.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('//'));
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter((l) => !EXAMPLE.includes(l))).toEqual([]);
+  });
+
+  test('its Python names are the library\'s, in Python\'s spelling', () => {
+    const block = SECTION.match(/```python\n([\s\S]*?)```/)![1];
+    const imported = block.match(/^from cdk8s_netpol import (.*)$/m)![1].split(', ');
+    const api = library as Record<string, any>;
+    expect(imported.filter((name) => api[name] === undefined)).toEqual([]);
+    const camel = (snake: string) => snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    for (const [, owner, method] of block.matchAll(/(\w+)\.(\w+)\(/g)) {
+      expect(typeof api[owner][camel(method)]).toBe('function');
+    }
+    const keywords = [...block.matchAll(/(\w+)=/g)].map((m) => camel(m[1]));
+    expect(keywords.sort()).toEqual(['allowDns', 'labels', 'priority', 'priority', 'sources', 'subject']);
+  });
+
+  test('states the corpus the validator agrees on as it is', () => {
+    const cases = cnpCorpus().length;
+    expect(SECTION).toContain(`on all ${(2 * cases).toLocaleString('en-US')}\nanswers of a ${cases}-document corpus in both channels`);
+  });
 });

@@ -1,7 +1,10 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { DefaultDenyIngress } from '../../src/constructs';
+import { ClusterNetworkPolicy, DefaultDenyIngress } from '../../src/constructs';
 import { renderApp } from '../../src/intents/app-manifests';
+import { ClusterPolicyTier } from '../../src/k8s';
+import { ClusterPolicySubject } from '../../src/policy';
+import { ClusterNetworkPolicyChannel } from '../../src/validation';
 
 function app() {
   const root = Testing.app();
@@ -37,4 +40,21 @@ test('the fingerprint is equal for equal renderings and changes with the app', (
   expect(renderApp(root).fingerprint()).toBe(before);
   (chart.node.findChild('raw') as ApiObject).metadata.addLabel('team', 'shop');
   expect(renderApp(root).fingerprint()).not.toBe(before);
+});
+
+test('ClusterNetworkPolicies are rendered, ours validate themselves, and an experimental one sets the channel', () => {
+  const root = Testing.app();
+  const chart = new Chart(root, 'platform');
+  new ApiObject(chart, 'raw', { apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name: 'raw' } });
+  new ClusterNetworkPolicy(chart, 'ours', { tier: ClusterPolicyTier.ADMIN, priority: 1, subject: ClusterPolicySubject.allNamespaces() });
+  const standard = renderApp(root);
+  expect(standard.documents.map((d) => d.origin)).toEqual(['platform/raw', 'platform/ours/Resource']);
+  expect([...standard.selfValidated]).toEqual(['platform/ours/Resource']);
+  expect(standard.clusterNetworkPolicyChannel).toBe(ClusterNetworkPolicyChannel.STANDARD);
+  new ClusterNetworkPolicy(chart, 'nodes', {
+    tier: ClusterPolicyTier.ADMIN, priority: 2, subject: ClusterPolicySubject.allNamespaces(), channel: ClusterNetworkPolicyChannel.EXPERIMENTAL,
+  });
+  const experimental = renderApp(root);
+  expect(experimental.clusterNetworkPolicyChannel).toBe(ClusterNetworkPolicyChannel.EXPERIMENTAL);
+  expect(experimental.fingerprint()).not.toBe(standard.fingerprint());
 });

@@ -3,10 +3,10 @@ import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { shop } from './shop';
 import { ClusterModel } from '../../src/analysis';
-import { AllowConnection, PolicyTarget } from '../../src/constructs';
+import { AllowConnection, ClusterNetworkPolicy, PolicyTarget } from '../../src/constructs';
 import { Endpoint, IntentKind, IntentStatus, ReachabilityIntents } from '../../src/intents';
-import { TrafficDirection, Protocol } from '../../src/k8s';
-import { Peer, PortRange } from '../../src/policy';
+import { ClusterPolicyTier, TrafficDirection, Protocol } from '../../src/k8s';
+import { ClusterPolicySubject, Peer, PortRange } from '../../src/policy';
 import { thrown } from '../thrown';
 
 describe('a broken intent', () => {
@@ -282,6 +282,32 @@ describe('the checked manifests', () => {
       '  [shop/intents] NP-VAL[shop/raw]: spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive '
       + '(shop/raw, rule NP-VAL-PORT); the reachability analysis leaves this object out until it is fixed',
     ].join('\n'));
+  });
+
+  test('a raw ClusterNetworkPolicy the API server would refuse fails synthesis once, with its field path', () => {
+    const { chart, web, db, intents } = shop();
+    new ApiObject(chart, 'guard', {
+      apiVersion: 'policy.networking.k8s.io/v1alpha2',
+      kind: 'ClusterNetworkPolicy',
+      metadata: { name: 'guard' },
+      spec: { tier: 'Admin', priority: 1001, subject: { namespaces: {} } },
+    });
+    intents.expectDenied(Endpoint.workload(web), Endpoint.workload(db));
+    expect(thrown(() => Testing.synth(chart))).toBe([
+      'Validation failed with the following errors:',
+      '  [shop/intents] NP-VAL[ClusterNetworkPolicy/guard]: spec.priority: Invalid value: 1001: spec.priority in body should be less than or equal '
+      + 'to 1000 (shop/guard, rule NP-VAL-CNP-BOUNDS); the reachability analysis leaves this object out until it is fixed',
+    ].join('\n'));
+  });
+
+  test('a ClusterNetworkPolicy of this library reports its own errors, and only once', () => {
+    const { chart, intents } = shop();
+    const guard = new ClusterNetworkPolicy(chart, 'guard', { tier: ClusterPolicyTier.ADMIN, priority: 1, subject: ClusterPolicySubject.allNamespaces() });
+    guard.apiObject.addJsonPatch(JsonPatch.replace('/spec/priority', 1001));
+    intents.expectIsolated(Endpoint.named('shop/web'));
+    const message = thrown(() => Testing.synth(chart));
+    expect(message.match(/NP-VAL\[/g)).toHaveLength(1);
+    expect(message).toContain('[shop/guard] NP-VAL[guard]: spec.priority: Invalid value: 1001');
   });
 
   test('a policy of this library reports its own errors, and only once', () => {

@@ -1,5 +1,5 @@
 import {
-  cidrContainsIp, formatCidr, HOST_BITS, INVALID_CIDR, IPV4_MAPPED, isStrictSubset, LEADING_ZEROS, ParsedCidr, parseCidr, parseIp,
+  cidrContainsIp, formatCidr, isCelCidr, HOST_BITS, INVALID_CIDR, IPV4_MAPPED, isStrictSubset, LEADING_ZEROS, ParsedCidr, parseCidr, parseIp,
 } from '../../src/k8s/cidr';
 
 function cidr(text: string): ParsedCidr {
@@ -176,5 +176,21 @@ describe('formatCidr', () => {
     ['::ffff:10.0.0.0/64', '::/64'],
   ])('%s → %s', (text, expected) => {
     expect(formatCidr(cidr(text))).toBe(expected);
+  });
+});
+
+describe('isCelCidr (the CEL isCIDR of CRD validation rules)', () => {
+  test.each([
+    '10.0.0.0/8', '10.0.0.1/8', '0.0.0.0/0', '192.168.1.1/32', '::/0', 'fd00::1/8', 'FD00::/8',
+    '2001:0db8:0000:0000:0000:0000:0000:0000/32', '::1.2.3.4/128', '64:ff9b::1.2.3.4/128',
+  ])('accepts %j', (text) => {
+    expect(isCelCidr(text)).toBe(true);
+  });
+
+  test.each([
+    '10.0.0.0', '10.0.0.0/33', '10.0.0.0/08', '010.0.0.0/8', '10.0.0.0/-1', ' 10.0.0.0/8', '2001:db8::/129',
+    'fe80::1%eth0/64', '::ffff:10.0.0.0/104', '::ffff:1.2.3.4/128', '::ffff:0:0/96', '2001:db8::/032', '', '[::]/0',
+  ])('rejects %j', (text) => {
+    expect(isCelCidr(text)).toBe(false);
   });
 });
