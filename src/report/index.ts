@@ -5,3 +5,4 @@ export * from './finding-report';
 export * from './reachability-report';
 export * from './connection-report';
 export * from './diff-report';
+export * from './app-connections';
