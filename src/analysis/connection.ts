@@ -4,10 +4,10 @@ import { Protocol } from '../k8s/protocol';
 /** Every destination port of one protocol that one workload may open to another. */
 export interface ConnectionEntry {
   /** The source workload or pod, as `namespace/name`. */
-  readonly from: string;
+  readonly source: string;
 
   /** The destination workload or pod, as `namespace/name`. */
-  readonly to: string;
+  readonly destination: string;
 
   /** The protocol. */
   readonly protocol: Protocol;
@@ -23,14 +23,14 @@ export interface ConnectionsQuery {
    *
    * @default - from every workload
    */
-  readonly from?: string;
+  readonly source?: string;
 
   /**
    * Only connections to this namespace or workload.
    *
    * @default - to every workload
    */
-  readonly to?: string;
+  readonly destination?: string;
 }
 
 /** What let some ports through on one side of a connection. */

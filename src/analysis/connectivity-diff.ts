@@ -31,7 +31,7 @@ export interface ConnectionChange extends ConnectionEntry {
  * @example
  * const diff = ConnectivityDiff.between(ClusterModel.fromManifests(before), ClusterModel.fromManifests(after));
  * for (const change of diff.added) {
- *   console.log(`opens ${change.from} -> ${change.to} ${change.protocol} (${change.policies.join(', ')})`);
+ *   console.log(`opens ${change.source} -> ${change.destination} ${change.protocol} (${change.policies.join(', ')})`);
  * }
  */
 export class ConnectivityDiff {
@@ -81,7 +81,7 @@ export class ConnectivityDiff {
         for (const [ports, side, isAdded] of [[added, sides[1], true], [removed, sides[0], false]] as const) {
           for (const { protocol, ranges } of byProtocol(ports)) {
             const rules = side.rulesFor(from, to, PortRanges.fromPairs(new Map([[protocol, ranges]])));
-            visit({ from, to, protocol, ports: ranges, policies: [...new Set(rules.map((r) => r.policy))], rules }, isAdded);
+            visit({ source: from, destination: to, protocol, ports: ranges, policies: [...new Set(rules.map((r) => r.policy))], rules }, isAdded);
           }
         }
       }

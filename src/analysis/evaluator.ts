@@ -131,15 +131,15 @@ export class Evaluator {
    *
    * @param query only the connections from or to a namespace or workload
    * @example
-   * for (const c of evaluator.connections({ from: 'shop/web' })) {
-   *   console.log(`${c.from} -> ${c.to} ${c.protocol} ${c.ports.map(([lo, hi]) => (lo === hi ? lo : `${lo}-${hi}`)).join(', ')}`);
+   * for (const c of evaluator.connections({ source: 'shop/web' })) {
+   *   console.log(`${c.source} -> ${c.destination} ${c.protocol} ${c.ports.map(([lo, hi]) => (lo === hi ? lo : `${lo}-${hi}`)).join(', ')}`);
    * }
    */
   public connections(query: ConnectionsQuery = {}): ConnectionEntry[] {
     const entries: ConnectionEntry[] = [];
     this._forEachConnection(query, (from, to, ports) => {
       for (const { protocol, ranges } of byProtocol(ports)) {
-        entries.push({ from: this.model.workloads[from].endpoint, to: this.model.workloads[to].endpoint, protocol, ports: ranges });
+        entries.push({ source: this.model.workloads[from].endpoint, destination: this.model.workloads[to].endpoint, protocol, ports: ranges });
       }
     });
     return entries;
@@ -165,7 +165,7 @@ export class Evaluator {
       source: from.label,
       destination: to.label,
       allowed: !ports.isEmpty(),
-      connections: byProtocol(ports).map(({ protocol, ranges }) => ({ from: from.label, to: to.label, protocol, ports: ranges })),
+      connections: byProtocol(ports).map(({ protocol, ranges }) => ({ source: from.label, destination: to.label, protocol, ports: ranges })),
       pieces: combinePieces(egress, ingress),
       explanation: same ? `allowed on every port: ${from.label} can always reach itself (allowSelfTraffic)`
         : explainPorts(ports, unionOf(egress), unionOf(ingress), from.label, to.label),
@@ -183,8 +183,8 @@ export class Evaluator {
     const workloads = this.model.workloads;
     const classOf = this.model._index.classOfWorkload;
     const order = workloads.map((_, i) => i).sort((a, b) => compareText(workloads[a].endpoint, workloads[b].endpoint));
-    const sources = order.filter(this.workloadFilter(query.from, 'from'));
-    const destinations = order.filter(this.workloadFilter(query.to, 'to'));
+    const sources = order.filter(this.workloadFilter(query.source, 'source'));
+    const destinations = order.filter(this.workloadFilter(query.destination, 'destination'));
     const engine = this.engine();
     const row: PortRanges[] = [];
     let rowClass = -1;
@@ -239,7 +239,7 @@ export class Evaluator {
   }
 
   /** Which workloads (model indexes) a `--from`/`--to` filter keeps: a namespace or a workload. */
-  private workloadFilter(filter: string | undefined, field: string): (workload: number) => boolean {
+  private workloadFilter(filter: string | undefined, field: 'source' | 'destination'): (workload: number) => boolean {
     if (filter === undefined) {
       return () => true;
     }
@@ -251,7 +251,7 @@ export class Evaluator {
       }
       return (i) => workloads[i].namespaceName === filter;
     }
-    const index = this.endpoints.resolve(filter, field === 'from' ? 'source' : 'destination').workload;
+    const index = this.endpoints.resolve(filter, field).workload;
     return (i) => i === index;
   }
 

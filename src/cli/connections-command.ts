@@ -18,7 +18,7 @@ export function connectionsCommand(args: string[], out?: Output): CommandResult 
   const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text') as 'text' | 'markdown' | 'json';
   const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed));
   const evaluator = new Evaluator(model);
-  const query = { from: parsed.options.get('from'), to: parsed.options.get('to') };
+  const query = { source: parsed.options.get('from'), destination: parsed.options.get('to') };
   const target = out ?? new StringOutput();
   const workloads = model.workloads;
   const progress = new Progress('connections', workloads.length);

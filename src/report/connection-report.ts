@@ -23,7 +23,7 @@ export class ConnectionReport {
     return render('markdown', entries);
   }
 
-  /** `{"connections": [...]}`, one entry per line. */
+  /** `{"connections": [...]}`, one entry per line, its ends named `from` and `to` as in the CLI's JSON. */
   public static toJson(entries: ConnectionEntry[]): string {
     return render('json', entries);
   }
@@ -37,12 +37,12 @@ function render(format: 'text' | 'markdown' | 'json', entries: ConnectionEntry[]
   const writer = new ConnectionWriter(format, (chunk) => chunks.push(chunk));
   let i = 0;
   while (i < entries.length) {
-    const { from, to } = entries[i];
+    const { source, destination } = entries[i];
     const pairs = new Map<Protocol, [number, number][]>();
-    for (; i < entries.length && entries[i].from === from && entries[i].to === to; i++) {
+    for (; i < entries.length && entries[i].source === source && entries[i].destination === destination; i++) {
       pairs.set(entries[i].protocol, [...pairs.get(entries[i].protocol) ?? [], ...entries[i].ports.map(([lo, hi]) => [lo, hi] as [number, number])]);
     }
-    writer.add(from, to, PortRanges.fromPairs(pairs));
+    writer.add(source, destination, PortRanges.fromPairs(pairs));
   }
   writer.end();
   return chunks.join('');

@@ -17,7 +17,7 @@ const SHOWN_ROWS = 50;
 export class DiffReport {
   /** One line per change: `+` opened, `-` closed, with the ports and the policies responsible. */
   public static toText(diff: ConnectivityDiff): string {
-    const line = (sign: string, c: ConnectionChange) => `${sign} ${c.from} -> ${c.to}  ${portsText(c)}${policiesText(c)}\n`;
+    const line = (sign: string, c: ConnectionChange) => `${sign} ${c.source} -> ${c.destination}  ${portsText(c)}${policiesText(c)}\n`;
     return `${summary(diff)}\n${diff.added.map((c) => line('+', c)).join('')}${diff.removed.map((c) => line('-', c)).join('')}`;
   }
 
@@ -35,9 +35,11 @@ export class DiffReport {
     return sections.join('\n');
   }
 
-  /** `{"added": [...], "removed": [...]}`, one change per line. */
+  /** `{"added": [...], "removed": [...]}`, one change per line, each with `from`, `to`, `protocol`, `ports`, `policies` and `rules`. */
   public static toJson(diff: ConnectivityDiff): string {
-    const list = (changes: ConnectionChange[]) => (changes.length === 0 ? '[]' : `[\n${changes.map((c) => JSON.stringify(c)).join(',\n')}\n]`);
+    // The CLI contract names the ends `from` and `to`, as `connections --format json` does.
+    const entry = ({ source, destination, ...rest }: ConnectionChange) => JSON.stringify({ from: source, to: destination, ...rest });
+    const list = (changes: ConnectionChange[]) => (changes.length === 0 ? '[]' : `[\n${changes.map(entry).join(',\n')}\n]`);
     return `{"added": ${list(diff.added)},\n"removed": ${list(diff.removed)}}\n`;
   }
 
@@ -48,7 +50,7 @@ function summary(diff: ConnectivityDiff): string {
   if (diff.added.length === 0 && diff.removed.length === 0) {
     return 'no connection opened or closed.';
   }
-  const pairs = (changes: ConnectionChange[]) => new Set(changes.map((c) => `${c.from} ${c.to}`)).size;
+  const pairs = (changes: ConnectionChange[]) => new Set(changes.map((c) => `${c.source} ${c.destination}`)).size;
   const [opened, closed] = [pairs(diff.added), pairs(diff.removed)];
   return `opens ${opened} connection${opened === 1 ? '' : 's'}, closes ${closed} (workload pairs gaining or losing ports).`;
 }
@@ -58,6 +60,6 @@ function policiesText(change: ConnectionChange): string {
 }
 
 function table(changes: readonly ConnectionChange[]): string {
-  const rows = changes.map((c) => `| ${markdownCell(c.from)} | ${markdownCell(c.to)} | ${portsText(c)} | ${markdownCell(c.policies.join(', ') || 'none (allowed by default)')} |`);
+  const rows = changes.map((c) => `| ${markdownCell(c.source)} | ${markdownCell(c.destination)} | ${portsText(c)} | ${markdownCell(c.policies.join(', ') || 'none (allowed by default)')} |`);
   return ['| from | to | ports | policies |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
 }

@@ -3,7 +3,7 @@ import { ClusterModel, Coverage, DecisionLayer, Evaluator } from '../../src/anal
 import { Protocol } from '../../src/k8s/protocol';
 
 const evaluate = (...manifests: any[]) => new Evaluator(ClusterModel.fromManifests(documents(...manifests)));
-const listed = (evaluator: Evaluator) => evaluator.connections().map((c) => `${c.from} -> ${c.to} ${c.protocol} ${c.ports.map(([a, b]) => (a === b ? a : `${a}-${b}`)).join(',')}`);
+const listed = (evaluator: Evaluator) => evaluator.connections().map((c) => `${c.source} -> ${c.destination} ${c.protocol} ${c.ports.map(([a, b]) => (a === b ? a : `${a}-${b}`)).join(',')}`);
 
 describe('Evaluator.connections', () => {
   test('the ports both sides allow, merged per protocol; named ports resolve on each destination', () => {
@@ -44,7 +44,7 @@ describe('Evaluator.connections', () => {
     );
     const verdict = evaluator.connection('x/web', 'x/db');
     expect(verdict.explanation).toBe('allowed on TCP 5432, 6000-6020; every other port is denied');
-    expect(verdict.connections).toEqual([{ from: 'x/web', to: 'x/db', protocol: Protocol.TCP, ports: [[5432, 5432], [6000, 6020]] }]);
+    expect(verdict.connections).toEqual([{ source: 'x/web', destination: 'x/db', protocol: Protocol.TCP, ports: [[5432, 5432], [6000, 6020]] }]);
     expect(verdict.pieces.map((p) => [p.ports, p.ingress.rules.map((r) => r.policy), p.egress.layer])).toEqual([
       [[[5432, 5432], [6000, 6004]], ['x/one'], DecisionLayer.DEFAULT],
       [[[6005, 6010]], ['x/one', 'x/two'], DecisionLayer.DEFAULT],

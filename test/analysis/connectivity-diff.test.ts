@@ -29,7 +29,7 @@ const changed = (c: Cluster) => fc.record({
 /** The diff computed the slow way: every connection of both models, ports subtracted pair by pair. */
 function bruteForce(before: Cluster, after: Cluster): { added: string[]; removed: string[] } {
   const [a, b] = [build(before).evaluator.connections(), build(after).evaluator.connections()];
-  const index = (entries: typeof a) => new Map(entries.map((e) => [`${e.from} ${e.to} ${e.protocol}`, e.ports]));
+  const index = (entries: typeof a) => new Map(entries.map((e) => [`${e.source} ${e.destination} ${e.protocol}`, e.ports]));
   const [ia, ib] = [index(a), index(b)];
   const minus = (x: Map<string, number[][]>, y: Map<string, number[][]>) => [...x].flatMap(([key, ports]) => {
     const other = y.get(key) ?? [];
@@ -49,7 +49,7 @@ function bruteForce(before: Cluster, after: Cluster): { added: string[]; removed
   return { added: minus(ib, ia), removed: minus(ia, ib) };
 }
 
-const flat = (changes: ConnectionChange[]) => changes.flatMap((c) => c.ports.map(([lo, hi]) => `${c.from} ${c.to} ${c.protocol} ${lo}-${hi}`));
+const flat = (changes: ConnectionChange[]) => changes.flatMap((c) => c.ports.map(([lo, hi]) => `${c.source} ${c.destination} ${c.protocol} ${lo}-${hi}`));
 
 describe('ConnectivityDiff', () => {
   test('equals the difference of every connection before and after, on random changes', () => {

@@ -75,7 +75,7 @@ describe('Evaluator agrees with the reference evaluator', () => {
         if (entry.endPort !== undefined) addAround(entry.endPort);
       });
       const connections = evaluator.connections();
-      const allowed = new Map(connections.map((e) => [`${e.from} ${e.to} ${e.protocol}`, e.ports]));
+      const allowed = new Map(connections.map((e) => [`${e.source} ${e.destination} ${e.protocol}`, e.ports]));
       const endpoints = reference.endpoints();
       const pairs = endpoints.flatMap((source) => endpoints.filter((d) => d !== source).map((destination) => [source, destination] as const))
         .filter((_, i, all) => all.length <= pairsChecked || (i * 7919 + seed) % all.length < pairsChecked);
@@ -102,11 +102,11 @@ describe('Evaluator agrees with the reference evaluator', () => {
       }
       expect(mismatches).toEqual([]);
       // Entries are sorted by source, destination and protocol, one per (from, to, protocol), self pairs left out.
-      const keys = connections.map((e) => [e.from, e.to, PROTOCOLS.indexOf(e.protocol)] as const);
+      const keys = connections.map((e) => [e.source, e.destination, PROTOCOLS.indexOf(e.protocol)] as const);
       type Key = typeof keys[number];
       const after = (k: Key, j: Key) => k[0] > j[0] || (k[0] === j[0] && (k[1] > j[1] || (k[1] === j[1] && k[2] > j[2])));
       keys.slice(1).forEach((k, i) => expect(after(k, keys[i])).toBe(true));
-      expect(connections.every((e) => e.from !== e.to)).toBe(true);
+      expect(connections.every((e) => e.source !== e.destination)).toBe(true);
     }), { numRuns });
   });
 });

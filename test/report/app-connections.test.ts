@@ -26,8 +26,8 @@ describe('AppConnections', () => {
     new AllowConnection(chart, 'web-to-cache', { source: PolicyTarget.workload(web), destination: PolicyTarget.workload(cache) });
     const after = AppConnections.of(chart).entries;
     expect(after.filter((e) => !before.some((b) => JSON.stringify(b) === JSON.stringify(e))))
-      .toEqual([{ from: 'shop/web', to: 'shop/cache', protocol: 'TCP', ports: [[6379, 6379]] }]);
-    expect(JSON.parse(AppConnections.of(chart, { to: 'shop/cache' }).toJson()).connections)
+      .toEqual([{ source: 'shop/web', destination: 'shop/cache', protocol: 'TCP', ports: [[6379, 6379]] }]);
+    expect(JSON.parse(AppConnections.of(chart, { destination: 'shop/cache' }).toJson()).connections)
       .toEqual([{ from: 'shop/web', to: 'shop/cache', protocol: 'TCP', ports: [[6379, 6379]] }]);
   });
 });

@@ -3,12 +3,12 @@ import { Protocol } from '../../src/k8s';
 import { ConnectionReport } from '../../src/report';
 
 const ENTRIES: ConnectionEntry[] = [
-  { from: 'a/web', to: 'a/api', protocol: Protocol.TCP, ports: [[80, 80], [8000, 8080]] },
-  { from: 'a/web', to: 'a/api', protocol: Protocol.UDP, ports: [[53, 53]] },
-  { from: 'a/web', to: 'b/db', protocol: Protocol.TCP, ports: [[5432, 5432]] },
-  { from: 'b/job', to: 'a/api', protocol: Protocol.TCP, ports: [[1, 65535]] },
-  { from: 'b/job', to: 'a/api', protocol: Protocol.UDP, ports: [[1, 65535]] },
-  { from: 'b/job', to: 'a/api', protocol: Protocol.SCTP, ports: [[1, 65535]] },
+  { source: 'a/web', destination: 'a/api', protocol: Protocol.TCP, ports: [[80, 80], [8000, 8080]] },
+  { source: 'a/web', destination: 'a/api', protocol: Protocol.UDP, ports: [[53, 53]] },
+  { source: 'a/web', destination: 'b/db', protocol: Protocol.TCP, ports: [[5432, 5432]] },
+  { source: 'b/job', destination: 'a/api', protocol: Protocol.TCP, ports: [[1, 65535]] },
+  { source: 'b/job', destination: 'a/api', protocol: Protocol.UDP, ports: [[1, 65535]] },
+  { source: 'b/job', destination: 'a/api', protocol: Protocol.SCTP, ports: [[1, 65535]] },
 ];
 
 describe('ConnectionReport', () => {
@@ -29,9 +29,10 @@ describe('ConnectionReport', () => {
     expect(ConnectionReport.toText([])).toBe('No connections are allowed between these workloads.\n');
   });
 
-  test('json: the entries as given, one per line', () => {
+  test('json: the entries as given, ends named from and to, one per line', () => {
     const json = ConnectionReport.toJson(ENTRIES);
-    expect(JSON.parse(json)).toEqual({ connections: ENTRIES });
+    const asPrinted = ENTRIES.map(({ source, destination, ...rest }) => ({ from: source, to: destination, ...rest }));
+    expect(JSON.parse(json)).toEqual({ connections: asPrinted });
     expect(json.split('\n')).toHaveLength(ENTRIES.length + 3);
     expect(JSON.parse(ConnectionReport.toJson([]))).toEqual({ connections: [] });
   });

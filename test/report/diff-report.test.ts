@@ -3,7 +3,7 @@ import { Protocol } from '../../src/k8s';
 import { DiffReport } from '../../src/report';
 
 const change = (i: number): ConnectionChange => ({
-  from: `a/w${i}`, to: 'a/db', protocol: Protocol.TCP, ports: [[5432, 5432]], policies: i % 2 === 0 ? ['a/db-in'] : [], rules: [],
+  source: `a/w${i}`, destination: 'a/db', protocol: Protocol.TCP, ports: [[5432, 5432]], policies: i % 2 === 0 ? ['a/db-in'] : [], rules: [],
 });
 const diff = (added: ConnectionChange[], removed: ConnectionChange[]) => ({ added, removed }) as unknown as ConnectivityDiff;
 
