@@ -20,10 +20,10 @@ describe('runCli', () => {
     expect(result.stderr).toMatch(/unknown command "lint"[\s\S]*cdk8s-netpol matrix/);
   });
 
-  test('unusable input exits 2 with a message naming the file and no stack trace', () => {
+  test('an unusable document is a finding naming the file and line (exit 1), never a stack trace', () => {
     const result = runCli(['check', path.join('test', 'cli', 'fixtures', 'malformed.yaml')]);
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^cdk8s-netpol check: \S+malformed\.yaml:0: malformed YAML at line 5, column 1: /);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/^\S+malformed\.yaml:4: malformed YAML at line 4, column \d+: /);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -59,9 +59,26 @@ describe('matrix', () => {
     expect(JSON.parse(lenient.stdout).allowed['shop/api']['monitoring/prometheus']).toBe(false);
   });
 
+  test('without --port: one matrix for each port the policies name, as JSON lines', () => {
+    const lines = matrixCommand(['--format', 'json', shop]).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((m) => `${m.protocol}/${m.port}`)).toEqual(['TCP/5432', 'TCP/http', 'TCP/metrics']);
+    expect(lines[0].allowed['shop/api']['shop/db']).toBe(true);
+    const text = matrixCommand([shop]).stdout;
+    expect(text.match(/^Reachability on TCP\/[^\s:]+/gm)).toEqual(['Reachability on TCP/5432', 'Reachability on TCP/http', 'Reachability on TCP/metrics']);
+    expect(() => matrixCommand(['--protocol', 'UDP', shop])).toThrow('no --port given, and the policies name no UDP port: give --port');
+  });
+
+  test('a port name no workload declares is said, not silently all denied (issue 16)', () => {
+    const result = matrixCommand(['--port', 'grpc', shop]);
+    expect(result.stderr).toBe('note: no workload declares a TCP container port named "grpc": nothing is reachable on it\n');
+  });
+
   test.each([
-    [[shop], /--port is required/],
     [['--port', '0', shop], /--port: 0 is not a port number; use an integer from 1 to 65535/],
+    [['--port', '-1', shop], /--port: "-1" is neither a port number \(1 to 65535\) nor a container port name/],
+    [['--port', '80.5', shop], /--port: "80.5" is neither a port number/],
+    [['--port', '1e3', shop], /--port: "1e3" is neither a port number \(1 to 65535\) nor a container port name \(write a port number in decimal digits\)/],
+    [['--port', '65536', shop], /--port: 65536 is not a port number/],
     [['--port', '80', '--protocol', 'ICMP', shop], /--protocol: unsupported protocol "ICMP"; use one of TCP, UDP, SCTP/],
     [['--port', '80', '--format', 'html', shop], /--format must be one of text, markdown, json/],
     [['--port', '80'], /no input/],
