@@ -63,10 +63,16 @@ export class Evaluator {
 
     const port = { protocol: portQuery.protocol, port: portNumber, destinationPorts };
     const options = this.model._index.options;
-    const self = options.allowSelfTraffic && source.workload !== undefined && source.workload === destination.workload;
-    const node = options.allowNodeTraffic && source.kind === 'node';
+    const self = options.allowSelfTraffic && source.workload !== undefined && source.label === destination.label;
+    const local = nodeLocality(source, destination);
+    const node = options.allowNodeTraffic && local === 'all';
     const egress = this.side({ direction: TrafficDirection.EGRESS, subject: source, peer: destination, port }, self ? 'self' : undefined);
     const ingress = this.side({ direction: TrafficDirection.INGRESS, subject: destination, peer: source, port }, self ? 'self' : node ? 'node' : undefined);
+    let explanation = explainConnection(egress.verdict, ingress.verdict, self ? 'self' : undefined);
+    if (options.allowNodeTraffic && local === 'some' && !self) {
+      explanation += `; note: its pods on ${source.nodes[0]} are always reachable from their own node (allowNodeTraffic), `
+        + 'so this is the answer for its pods on other nodes';
+    }
     return {
       allowed: egress.verdict.allowed && ingress.verdict.allowed,
       source: source.label,
@@ -77,7 +83,7 @@ export class Evaluator {
       egress: egress.verdict,
       ingress: ingress.verdict,
       decisions: [...egress.decisions, ...ingress.decisions],
-      explanation: explainConnection(egress.verdict, ingress.verdict, self ? 'self' : undefined),
+      explanation,
     };
   }
 
@@ -130,4 +136,20 @@ export class Evaluator {
   private excludedFor(endpoint: Endpoint): string[] {
     return endpoint.namespaceName === undefined ? [] : this.model._excludedPolicies.get(endpoint.namespaceName) ?? [];
   }
+}
+
+/**
+ * Whether traffic comes from the destination's own node: `all` for the plain `node` source, and
+ * for a node (or a hostNetwork pod, whose traffic is its node's) on the one node every pod of
+ * the destination runs on; `some` when only some of them run there.
+ */
+function nodeLocality(source: Endpoint, destination: Endpoint): 'all' | 'some' | 'none' {
+  if (source.kind === 'node' && source.nodes.length === 0) {
+    return 'all';
+  }
+  if ((source.kind !== 'node' && source.kind !== 'hostNetwork') || destination.kind !== 'pod' || source.nodes.length !== 1) {
+    return 'none';
+  }
+  const here = destination.nodes.filter((n) => n === source.nodes[0]).length;
+  return here === 0 ? 'none' : here === destination.nodes.length ? 'all' : 'some';
 }

@@ -45,10 +45,19 @@ export class ReachabilityMatrix {
 
   private readonly classOf = new Map<string, number>();
   private readonly selfTraffic: boolean;
+  /** The one node of a hostNetwork workload, whose traffic is that node's. */
+  private readonly hostNode = new Map<string, string>();
+  /** The one node all pods of a workload on the pod network run on. */
+  private readonly podNode = new Map<string, string>();
 
   private constructor(model: ClusterModel, query: CheckedPortQuery, classes: ClassMatrix) {
     this._classes = classes;
-    model.workloads.forEach((workload, i) => this.classOf.set(workload.endpoint, model._index.classOfWorkload[i]));
+    model.workloads.forEach((workload, i) => {
+      this.classOf.set(workload.endpoint, model._index.classOfWorkload[i]);
+      if (workload.nodes.length === 1 && model._index.options.allowNodeTraffic) {
+        (workload.hostNetwork ? this.hostNode : this.podNode).set(workload.endpoint, workload.nodes[0]);
+      }
+    });
     this.endpoints = [...this.classOf.keys()].sort();
     this.port = query.port;
     this.portName = query.portName;
@@ -60,7 +69,7 @@ export class ReachabilityMatrix {
    * Whether `source` can reach `destination` (both `namespace/name` of workloads or pods).
    */
   public isAllowed(source: string, destination: string): boolean {
-    return this.allowedBetween(this.classIdOf(source, 'source'), this.classIdOf(destination, 'destination'), source === destination);
+    return this.allowedBetween(this.classIdOf(source, 'source'), this.classIdOf(destination, 'destination'), this.exempt(source, destination));
   }
 
   /**
@@ -73,16 +82,28 @@ export class ReachabilityMatrix {
     this.endpoints.forEach((source, i) => {
       const row: Record<string, boolean> = (allowed[source] = {});
       this.endpoints.forEach((destination, j) => {
-        row[destination] = this.allowedBetween(classIds[i], classIds[j], i === j);
+        row[destination] = this.allowedBetween(classIds[i], classIds[j], this.exempt(source, destination));
       });
     });
     return { port: this.portName ?? this.port, protocol: this.protocol, pods: this.endpoints, allowed };
   }
 
-  /** `same`: the source and the destination are the same workload. */
-  private allowedBetween(sourceClass: number, destinationClass: number, same: boolean): boolean {
-    if (same && this.selfTraffic) {
-      // A pod can always reach itself, on any port it has.
+  /**
+   * Whether Kubernetes allows the pair whatever the policies say: a workload paired with itself
+   * (a pod reaching itself), or a hostNetwork workload on one node (its traffic is the node's)
+   * paired with a workload whose pods all run on that node.
+   */
+  private exempt(source: string, destination: string): boolean {
+    if (source === destination) {
+      return this.selfTraffic;
+    }
+    const node = this.hostNode.get(source);
+    return node !== undefined && this.podNode.get(destination) === node;
+  }
+
+  /** `exempt`: Kubernetes allows the pair on any port the destination has. */
+  private allowedBetween(sourceClass: number, destinationClass: number, exempt: boolean): boolean {
+    if (exempt) {
       return this._classes.hasPort.has(destinationClass);
     }
     return this._classes.has(sourceClass, destinationClass);
