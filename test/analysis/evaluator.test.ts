@@ -545,7 +545,7 @@ describe('nodes (issue 13)', () => {
   test('from another node, ipBlocks on its address decide', () => {
     const verdict = evaluator(fromNodeB).check({ source: 'node:node-b', destination: 'kube-system/coredns-5d-a', port: 53 });
     expect(verdict).toMatchObject({ allowed: true, source: 'node:node-b' });
-    expect(verdict.ingress.reason).toBe('ingress to kube-system/coredns-5d-a is allowed by kube-system/from-node-b spec.ingress[0]');
+    expect(verdict.ingress.reason).toBe('ingress to kube-system/coredns-5d-a is allowed by kube-system/from-node-b spec.ingress[0] (matched by its address 10.0.0.11)');
   });
 
   test('a workload with pods on this node and others: the answer for the others, and a note', () => {
@@ -570,6 +570,27 @@ describe('nodes (issue 13)', () => {
     expect(matrix.isAllowed('kube-system/etcd-node-a', 'kube-system/local-a')).toBe(true);
     expect(matrix.isAllowed('kube-system/etcd-node-a', 'kube-system/remote-b')).toBe(false);
     expect(matrix.toJson().allowed['kube-system/etcd-node-a']['kube-system/local-a']).toBe(true);
+  });
+});
+
+describe('dual-stack pods (issue 13)', () => {
+  const dual = pod('x/client', { labels: { app: 'client' }, ips: ['10.0.0.7', 'fd00::7'] });
+  const server = pod('x/server', { labels: { app: 'server' } });
+  const checkWith = (cidr: string) => new Evaluator(ClusterModel.fromManifests(documents(dual, server,
+    policy('x/p', { podSelector: { matchLabels: { app: 'server' } }, ingress: [{ from: [{ ipBlock: { cidr } }] }] }),
+  ))).check({ source: 'x/client', destination: 'x/server', port: 80 });
+
+  test.each([
+    ['an IPv6 block', 'fd00::/64', 'matched by its address fd00::7 only: over IPv4 (10.0.0.7) no rule admits it, so the answer differs'],
+    ['an IPv4 block', '10.0.0.0/24', 'matched by its address 10.0.0.7 only: over IPv6 (fd00::7) no rule admits it, so the answer differs'],
+  ])('a pod with an IPv4 and an IPv6 address is matched by %s, and explain says which address and that the other family differs', (_, cidr, note) => {
+    const verdict = checkWith(cidr);
+    expect(verdict.allowed).toBe(true);
+    expect(verdict.ingress.reason).toBe(`ingress to x/server is allowed by x/p spec.ingress[0] (${note})`);
+  });
+
+  test('an address neither block holds is denied', () => {
+    expect(checkWith('192.168.0.0/16').allowed).toBe(false);
   });
 });
 
