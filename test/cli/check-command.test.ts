@@ -127,4 +127,18 @@ describe('check', () => {
     const result = checkCommand(['-'], { stdin: () => Buffer.from('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}, policyTypes: [Ingress, on]}\n') });
     expect(result.stdout).toMatch(/^-:1 default\/a: spec\.policyTypes\[1\]: /);
   });
+
+  test('a kubectl dump: every policy of the List checked, located by its line and place', () => {
+    const dump = path.join('test', 'cli', 'fixtures', 'dump');
+    const result = checkCommand(['--format', 'json', dump]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('checked 5 NetworkPolicies in 35 object(s): 0 error(s), 0 warning(s)\n');
+    expect(JSON.parse(result.stdout).documents.map((d: any) => `${path.basename(d.file)}:${d.line} ${d.item} ${d.namespace}/${d.name}`)).toEqual([
+      'policies.yaml:4 items[0] kube-system/coredns',
+      'policies.yaml:43 items[1] shop/default-deny',
+      'policies.yaml:56 items[2] shop/web-from-outside',
+      'policies.yaml:79 items[3] shop/api-from-web',
+      'policies.yaml:109 items[4] shop/db-from-api',
+    ]);
+  });
 });

@@ -87,3 +87,38 @@ describe('matrix', () => {
     expect(() => matrixCommand(args)).toThrow(message);
   });
 });
+
+describe('matrix on a kubectl dump (issue 13)', () => {
+  const dump = path.join('test', 'cli', 'fixtures', 'dump');
+  const json = (...args: string[]) => JSON.parse(matrixCommand(['--format', 'json', ...args]).stdout);
+
+  test('speaks in workloads: pods are grouped into their Deployment, StatefulSet, DaemonSet and CronJob', () => {
+    expect(json('--port', '8080', dump).pods).toEqual([
+      'kube-system/coredns', 'kube-system/kube-proxy', 'monitoring/prometheus-k8s', 'shop/api', 'shop/db', 'shop/report', 'shop/web',
+    ]);
+  });
+
+  test('answers by the semantics: isolation, pod and namespace selectors, named ports, ipBlocks, hostNetwork', () => {
+    const http = json('--port', '8080', dump).allowed;
+    expect(http['shop/web']['shop/api']).toBe(true); // api-from-web, port http = 8080
+    expect(http['monitoring/prometheus-k8s']['shop/api']).toBe(false); // only metrics from monitoring
+    expect(http['shop/api']['shop/web']).toBe(false); // web admits only addresses outside 10.0.0.0/8
+    expect(http['shop/web']['kube-system/kube-proxy']).toBe(true); // hostNetwork pods are not isolated
+    const postgres = json('--port', '5432', dump).allowed;
+    expect([postgres['shop/api']['shop/db'], postgres['shop/report']['shop/db'], postgres['shop/web']['shop/db']]).toEqual([true, true, false]);
+    const metrics = json('--port', 'metrics', dump).allowed;
+    expect(metrics['monitoring/prometheus-k8s']['shop/api']).toBe(true); // namespace labelled purpose=monitoring
+    expect(metrics['monitoring/prometheus-k8s']['kube-system/coredns']).toBe(true); // its metrics port is 9153
+    expect(metrics['shop/web']['shop/api']).toBe(false);
+    const dns = json('--port', '53', '--protocol', 'UDP', dump).allowed;
+    expect(['shop/web', 'shop/report', 'monitoring/prometheus-k8s'].map((source) => dns[source]['kube-system/coredns'])).toEqual([true, true, true]);
+  });
+
+  test('without the Namespace objects, a selector on namespace labels cannot be answered, and says so', () => {
+    const result = matrixCommand(['--port', 'metrics', '--format', 'json', path.join(dump, 'workloads.yaml'), path.join(dump, 'policies.yaml')]);
+    expect(JSON.parse(result.stdout).allowed['monitoring/prometheus-k8s']['shop/api']).toBe(false);
+    expect(result.stderr).toContain('policies.yaml:79 items[3] shop/api-from-web: spec.ingress[1].from[0].namespaceSelector: warning: selects namespaces by their labels (purpose), '
+      + 'but the input has no Namespace object for kube-system, monitoring, shop');
+    expect(result.stderr).toContain('kubectl get ns -o yaml');
+  });
+});
