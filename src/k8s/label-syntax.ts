@@ -27,16 +27,17 @@ const PORT_NAME_MAX = 15;
 
 /** A label key (Kubernetes >= 1.35 wording). */
 export function labelKeyErrors(key: string): string[] {
-  return qualifiedName(key, 'a valid label key');
+  return typeof key === 'string' ? qualifiedName(key, 'a valid label key') : [notAString(key)];
 }
 
 /** A qualified name as annotation keys and finalizers use it (annotation keys are lower-cased by the caller). */
 export function qualifiedNameErrors(name: string): string[] {
-  return qualifiedName(name, 'a qualified name');
+  return typeof name === 'string' ? qualifiedName(name, 'a qualified name') : [notAString(name)];
 }
 
 /** A label value: empty, or at most 63 bytes of alphanumerics, '-', '_' and '.', alphanumeric at both ends. */
 export function labelValueErrors(value: string): string[] {
+  if (typeof value !== 'string') return [notAString(value)];
   const errors: string[] = [];
   if (byteLength(value) > LABEL_VALUE_MAX) errors.push(maxBytes(LABEL_VALUE_MAX));
   if (!LABEL_VALUE_RE.test(value)) errors.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
@@ -45,6 +46,7 @@ export function labelValueErrors(value: string): string[] {
 
 /** A DNS-1123 subdomain, e.g. an object name (at most 253 characters, dots allowed, no per-label limit). */
 export function dns1123SubdomainErrors(name: string): string[] {
+  if (typeof name !== 'string') return [notAString(name)];
   const errors: string[] = [];
   if (byteLength(name) > DNS1123_SUBDOMAIN_MAX) errors.push(maxChars(DNS1123_SUBDOMAIN_MAX));
   if (!DNS1123_SUBDOMAIN_RE.test(name)) errors.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
@@ -53,6 +55,7 @@ export function dns1123SubdomainErrors(name: string): string[] {
 
 /** A DNS-1123 label, e.g. a namespace name (at most 63 characters, no dots). */
 export function dns1123LabelErrors(name: string): string[] {
+  if (typeof name !== 'string') return [notAString(name)];
   const errors: string[] = [];
   if (byteLength(name) > DNS1123_LABEL_MAX) errors.push(maxChars(DNS1123_LABEL_MAX));
   if (!DNS1123_LABEL_RE.test(name)) errors.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
@@ -61,6 +64,7 @@ export function dns1123LabelErrors(name: string): string[] {
 
 /** A named port (IANA_SVC_NAME); every broken sub-rule is its own message, as the server reports them. */
 export function portNameErrors(name: string): string[] {
+  if (typeof name !== 'string') return [notAString(name)];
   const errors: string[] = [];
   if (byteLength(name) > PORT_NAME_MAX) errors.push(maxChars(PORT_NAME_MAX));
   if (!/^[-a-z0-9]+$/.test(name)) errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
@@ -73,6 +77,11 @@ export function portNameErrors(name: string): string[] {
 /** A port number: an integer from 1 to 65535. */
 export function portNumberErrors(port: number): string[] {
   return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : ['must be between 1 and 65535, inclusive'];
+}
+
+/** The message for a value of another type, as plain JavaScript can pass one where a string belongs. */
+function notAString(value: unknown): string {
+  return `must be a string, not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`;
 }
 
 function qualifiedName(value: string, noun: string): string[] {

@@ -111,7 +111,8 @@ function check(value: unknown, shape: Shape, path: string): ValidationFinding[] 
   if (!object) return [typeError(value, 'struct', path)];
   return Object.entries(object).flatMap(([name, child]) => {
     const childPath = path ? `${path}.${name}` : name;
-    const childShape = shape.fields[name];
+    // Own fields only: a key named like a built-in (`constructor`, `__proto__`) is an unknown field.
+    const childShape = Object.prototype.hasOwnProperty.call(shape.fields, name) ? shape.fields[name] : undefined;
     return childShape === undefined ? [unknownField(name, childPath, shape)] : check(child, childShape, childPath);
   });
 }
