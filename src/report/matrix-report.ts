@@ -1,4 +1,4 @@
-import { markdownCell } from './markdown-cell';
+import { markdownName } from './markdown-cell';
 import { matrixTitle } from './matrix-title';
 import { ReachabilityMatrix } from '../analysis/reachability-matrix';
 
@@ -50,11 +50,11 @@ export class MatrixReport {
     if (endpoints.length === 0) {
       return lines.concat('_No pods or workloads in the input._', '').join('\n');
     }
-    lines.push(`| source \\ destination | ${endpoints.map(markdownCell).join(' | ')} |`);
+    lines.push(`| source \\ destination | ${endpoints.map(markdownName).join(' | ')} |`);
     lines.push(`| --- | ${endpoints.map(() => ':-:').join(' | ')} |`);
     for (const source of endpoints) {
       const cells = endpoints.map((destination) => (matrix.isAllowed(source, destination) ? ALLOWED : DENIED));
-      lines.push(`| ${markdownCell(source)} | ${cells.join(' | ')} |`);
+      lines.push(`| ${markdownName(source)} | ${cells.join(' | ')} |`);
     }
     lines.push('');
     return lines.join('\n');

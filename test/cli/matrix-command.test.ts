@@ -68,6 +68,12 @@ describe('matrix', () => {
     expect(() => matrixCommand(['--protocol', 'UDP', shop])).toThrow('no --port given, and the policies name no UDP port: give --port');
   });
 
+  test('a NetworkPolicy of the removed extensions/v1beta1 is an error, as check says (issue 16)', () => {
+    const result = matrixCommand(['--port', '80', path.join('test', 'cli', 'fixtures', 'old-api.yaml')]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/old-api\.yaml:1 default\/legacy: apiVersion: "extensions\/v1beta1" no longer serves NetworkPolicy/);
+  });
+
   test('a port name no workload declares is said, not silently all denied (issue 16)', () => {
     const result = matrixCommand(['--port', 'grpc', shop]);
     expect(result.stderr).toBe('note: no workload declares a TCP container port named "grpc": nothing is reachable on it\n');
@@ -85,6 +91,27 @@ describe('matrix', () => {
   ])('%j is a usage error', (args, message) => {
     expect(() => matrixCommand(args)).toThrow(UsageError);
     expect(() => matrixCommand(args)).toThrow(message);
+  });
+});
+
+describe('names from the input cannot restyle or break the output (issue 16)', () => {
+  const evil = Buffer.from([
+    'apiVersion: v1', 'kind: Pod', 'metadata: {name: "web\\e[2J\\nx", namespace: "<script>alert(1)</script>"}', '---',
+    'apiVersion: v1', 'kind: Pod', 'metadata: {name: db, namespace: shop}', '',
+  ].join('\n'));
+  const run = (...args: string[]) => matrixCommand([...args, '-'], { stdin: () => evil });
+
+  test('text: control characters shown escaped, one row per workload', () => {
+    const { stdout } = run('--port', '80');
+    expect(stdout).not.toMatch(/\x1b/);
+    expect(stdout).toContain('<script>alert(1)</script>/web\\x1b[2J\\nx');
+    expect(stdout.split('\n').filter((l) => l.includes('│')).length).toBe(3);
+  });
+
+  test('markdown: no raw HTML from a name', () => {
+    const { stdout } = run('--port', '80', '--format', 'markdown');
+    expect(stdout).toContain('\\<script>alert(1)\\</script>/web\\x1b[2J\\nx');
+    expect(stdout).not.toMatch(/(^|[^\\])<script>/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { decodeManifestBytes, readManifestText } from '../../src/k8s/manifest-text';
+import * as library from '../../src/k8s/yaml-library-reader';
 
 describe('readManifestText', () => {
   test('YAML: documents between --- lines, each read on its own, with its index and line', () => {
@@ -11,8 +12,14 @@ describe('readManifestText', () => {
   });
 
   test('an anchor in one document sends only that document to the library (issue 10)', () => {
-    const documents = readManifestText('a: &x 1\nb: *x\n---\nc: yes\n');
-    expect(documents.map((d) => d.value)).toEqual([{ a: 1, b: 1 }, { c: true }]);
+    const slow = jest.spyOn(library, 'readYamlWithLibrary');
+    try {
+      const documents = readManifestText('c: yes\n---\na: &x 1\nb: *x\n---\nd: [on]\n---\ne: 0777\n');
+      expect(documents.map((d) => d.value)).toEqual([{ c: true }, { a: 1, b: 1 }, { d: [true] }, { e: 511 }]);
+      expect(slow.mock.calls.map(([text]) => text)).toEqual(['a: &x 1\nb: *x\n', 'd: [on]\n']);
+    } finally {
+      slow.mockRestore();
+    }
   });
 
   test('a leading byte-order mark is ignored, in YAML and in JSON', () => {
