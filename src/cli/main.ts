@@ -54,6 +54,9 @@ export function runCli(argv: string[], input: ReadOptions = {}): CommandResult {
   if (rest.some((arg) => HELP_FLAGS.has(arg))) {
     return { exitCode: EXIT_OK, stdout: command.help + '\n', stderr: '' };
   }
+  if (rest.includes('--version')) {
+    return { exitCode: EXIT_OK, stdout: `cdk8s-netpol ${version()}\n`, stderr: '' };
+  }
   try {
     return command.run(rest, input);
   } catch (e) {

@@ -30,8 +30,10 @@ describe('runCli', () => {
     }
   });
 
-  test('--version prints the package version', () => {
-    expect(runCli(['--version'])).toEqual({ exitCode: 0, stdout: `cdk8s-netpol ${JSON.parse(fs.readFileSync('package.json', 'utf8')).version}\n`, stderr: '' });
+  test('--version prints the package version, after a command too', () => {
+    const version = { exitCode: 0, stdout: `cdk8s-netpol ${JSON.parse(fs.readFileSync('package.json', 'utf8')).version}\n`, stderr: '' };
+    expect(runCli(['--version'])).toEqual(version);
+    expect(runCli(['check', '--version'])).toEqual(version);
   });
 
   test.each([['lint'], ['constructor'], ['toString'], ['__proto__']])('the unknown command %s exits 2 and lists the commands', (name) => {
