@@ -132,7 +132,7 @@ function parseThroughput(objects: readonly any[], format: 'yaml' | 'json'): { me
     text: format === 'yaml' ? renderYaml(chunk) : renderJson(chunk),
   }));
   const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
-  const parsed = timed(() => files.reduce((count, file) => count + parseManifestText(file.text, file.name).length, 0));
+  const parsed = timed(() => files.reduce((count, file) => count + parseManifestText(file.text, file.name).objects.length, 0));
   if (parsed.value !== objects.length) {
     throw new Error(`${format}: read ${parsed.value} objects back, expected ${objects.length}`);
   }

@@ -44,7 +44,7 @@ function main(): number {
   const manifests = files.filter((f) => f.endsWith('.k8s.yaml')).map((f) => path.join(outdir, f));
 
   heading('NetworkPolicies per namespace');
-  const policies = readManifests(manifests).map((o) => o.manifest).filter((m) => m.kind === 'NetworkPolicy');
+  const policies = readManifests(manifests).objects.map((o) => o.manifest).filter((m) => m.kind === 'NetworkPolicy');
   for (const namespace of SHOP_NAMESPACES) {
     const names = policies.filter((p) => p.metadata.namespace === namespace).map((p) => p.metadata.name);
     console.log(`  ${namespace} (${names.length})`);

@@ -4,9 +4,9 @@ import { CompiledSelector, Labels } from './compiled-selector';
 import { IpSet } from './ip-set';
 import { ItemRange, LabelIndex } from './label-index';
 import { lowerBound } from './lower-bound';
-import { WorkloadObject } from './manifest-reader';
 import { NamespaceInfo } from './namespace-info';
 import { ResolvedOptions } from './resolved-options';
+import { WorkloadObject } from './workload-grouping';
 import { ContainerPortInfo } from './workload-info';
 import { unmapIpv4 } from '../k8s/ip-address';
 

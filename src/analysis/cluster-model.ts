@@ -5,14 +5,19 @@ import { ClusterPolicyInfo } from './cluster-policy-info';
 import { compileClusterPolicy, CompiledClusterPolicy } from './compiled-cluster-policy';
 import { compilePolicy, CompiledPolicy } from './compiled-policy';
 import { ManifestDocument } from './manifest-document';
-import { ClusterPolicyObject, readManifests, withNameLabel, WorkloadObject } from './manifest-reader';
+import { ClusterPolicyObject, readManifests, withNameLabel } from './manifest-reader';
 import { ModelFinding } from './model-finding';
 import { NamespaceInfo } from './namespace-info';
+import { NodeInfo } from './node-info';
 import { PolicyInfo } from './policy-info';
 import { resolveOptions } from './resolved-options';
+import { groupWorkloads, PodObject, WorkloadObject } from './workload-grouping';
 import { WorkloadInfo } from './workload-info';
 import { ClusterPolicyTier } from '../k8s/cluster-policy-tier';
+import { InputError } from '../k8s/input-error';
 import { asObject } from '../k8s/json-values';
+import { NAMESPACE_NAME_LABEL, NETWORK_POLICY_GROUP } from '../k8s/kinds';
+import { printable } from '../k8s/printable';
 import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
 import { ClusterNetworkPolicyValidator } from '../validation/cluster-network-policy-validator';
 import { CNP_RULE } from '../validation/cnp-rules';
@@ -21,8 +26,8 @@ import { NetworkPolicyValidator } from '../validation/validator';
 
 
 /**
- * The namespaces, workloads, NetworkPolicies and ClusterNetworkPolicies found in a set of
- * manifests, ready for the `Evaluator`. Every policy is validated like the API server would;
+ * The namespaces, nodes, workloads, NetworkPolicies and ClusterNetworkPolicies found in a set
+ * of manifests, ready for the `Evaluator`. Every policy is validated like the API server would;
  * invalid ones are reported in `findings` and left out of the analysis.
  *
  * @example
@@ -36,22 +41,38 @@ import { NetworkPolicyValidator } from '../validation/validator';
  */
 export class ClusterModel {
   /**
-   * Reads Namespaces, Pods, workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,
-   * CronJob, ReplicationController), NetworkPolicies and ClusterNetworkPolicies; `kind: List`
-   * items are read in turn and other objects only imply their namespace.
+   * Reads Namespaces, Nodes, Pods, workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet,
+   * Job, CronJob, ReplicationController), NetworkPolicies and ClusterNetworkPolicies; the objects
+   * of a List are read in turn and other objects only imply their namespace. Pods are grouped into the workloads that
+   * own them (`ownerReferences`), which then stand for them.
+   *
+   * Throws a `NP-INPUT` error when `documents` is not a list of `{ manifest, origin }` or an
+   * option has the wrong type; a manifest that cannot be used is a finding instead.
    *
    * @param documents the objects, each with where it came from
    * @param options the assumptions to make where Kubernetes leaves the answer open
    */
   public static fromManifests(documents: ManifestDocument[], options: AnalysisOptions = {}): ClusterModel {
+    if (!Array.isArray(documents)) {
+      throw new InputError('ClusterModel.fromManifests', [`documents must be a list of { manifest, origin } objects, not ${describeType(documents)}`]);
+    }
+    documents.forEach((document: unknown, i) => {
+      const entry = asObject(document);
+      if (entry === undefined || (entry.origin !== undefined && typeof entry.origin !== 'string')) {
+        throw new InputError('ClusterModel.fromManifests', [`documents[${i}] must be an object { manifest, origin? } with a string origin, not ${describeType(document)}`]);
+      }
+    });
     return new ClusterModel(documents, options);
   }
 
-  /** Every pod and workload, in reading order. */
+  /** Every workload (standing for its pods) and bare pod, in reading order. */
   public readonly workloads: WorkloadInfo[];
 
   /** Every namespace: declared ones in reading order, then the implied ones by name. */
   public readonly namespaces: NamespaceInfo[];
+
+  /** Every node: Node objects in reading order, then the nodes only pods name, by name. */
+  public readonly nodes: NodeInfo[];
 
   /** Every NetworkPolicy read, evaluated or not. */
   public readonly policies: PolicyInfo[];
@@ -77,6 +98,12 @@ export class ClusterModel {
    */
   public readonly _clusterPolicies: readonly CompiledClusterPolicy[];
 
+  /** @internal The pods of the input, each with the index of its workload. */
+  public readonly _pods: readonly PodObject[];
+
+  /** @internal The endpoints of the pod groups of a workload whose pods differ, by the workload's `namespace/name`. */
+  public readonly _podGroups = new Map<string, string[]>();
+
   private constructor(documents: ManifestDocument[], options: AnalysisOptions) {
     const resolved = resolveOptions(options);
     this.options = resolved;
@@ -85,19 +112,12 @@ export class ClusterModel {
 
     const compiled: CompiledPolicy[] = [];
     this.policies = contents.policies.map((policy) => {
-      const subject = `${policy.namespaceName}/${policy.name}`;
+      const subject = printable(`${policy.namespaceName}/${policy.name}`);
       const supported = NetworkPolicyValidator.isNetworkPolicy(policy.manifest);
       const findings: ModelFinding[] = supported
         ? NetworkPolicyValidator.check(policy.manifest, { strictCidr: resolved.strictCidr })
           .map((f) => ({ severity: f.severity, origin: policy.origin, subject, field: f.field, message: f.message, rule: f.rule }))
-        : [{
-          severity: FindingSeverity.WARNING,
-          origin: policy.origin,
-          subject,
-          field: 'apiVersion',
-          message: `${JSON.stringify(policy.manifest.apiVersion)} is not networking.k8s.io: this NetworkPolicy is not evaluated`,
-          rule: 'NP-INPUT-API-VERSION',
-        }];
+        : [otherApiVersion(policy.manifest.apiVersion, policy.origin, subject)];
       this.findings.push(...findings);
       const evaluated = supported && findings.every((f) => f.severity !== FindingSeverity.ERROR);
       if (evaluated) {
@@ -124,9 +144,13 @@ export class ClusterModel {
       ...contents.namespaces,
       ...implied.map((name) => ({ name, labels: withNameLabel(name, {}), declared: false })),
     ];
+    this.findings.push(...namespaceLabelFindings(compiled, implied));
 
-    const endpoints = endpointNames(contents.workloads);
-    this.workloads = contents.workloads.map((w, i) => ({
+    const grouping = groupWorkloads(contents.pods, contents.controllers);
+    this.findings.push(...grouping.findings);
+    this._pods = grouping.pods;
+    const endpoints = endpointNames(grouping.workloads);
+    this.workloads = grouping.workloads.map((w, i) => ({
       endpoint: endpoints[i],
       namespaceName: w.namespaceName,
       name: w.name,
@@ -134,9 +158,16 @@ export class ClusterModel {
       labels: w.labels,
       ports: w.ports,
       ips: w.ipTexts,
+      pods: w.pods,
+      nodes: w.nodes,
       hostNetwork: w.hostNetwork,
       origin: w.origin,
     }));
+    grouping.workloads.forEach((w, i) => {
+      if (w.group !== undefined) {
+        cached(this._podGroups, printable(`${w.namespaceName}/${w.name}`), () => []).push(endpoints[i]);
+      }
+    });
     for (const workload of this.workloads.filter((w) => w.hostNetwork)) {
       this.findings.push({
         severity: FindingSeverity.WARNING,
@@ -148,7 +179,23 @@ export class ClusterModel {
       });
     }
 
-    this._index = new ClusterIndex(this.namespaces, contents.workloads, compiled, resolved);
+    // Nodes: the Node objects, then those only pods name; each with its pods' host IPs.
+    const hostIps = new Map<string, string[]>();
+    for (const pod of contents.pods) {
+      if (pod.nodeName) {
+        cached(hostIps, pod.nodeName, () => []).push(...pod.hostIps, ...(pod.hostNetwork ? pod.ipTexts : []));
+      }
+    }
+    const declaredNodes = new Set(contents.nodes.map((n) => n.name));
+    this.nodes = [
+      ...contents.nodes.map((n) => ({
+        name: n.name, labels: n.labels, addresses: unique([...n.addresses, ...hostIps.get(n.name) ?? []]), declared: true, origin: n.origin,
+      })),
+      ...[...hostIps.keys()].filter((name) => !declaredNodes.has(name)).sort()
+        .map((name) => ({ name, labels: {}, addresses: unique(hostIps.get(name)!), declared: false })),
+    ];
+
+    this._index = new ClusterIndex(this.namespaces, grouping.workloads, compiled, resolved);
   }
 
   /**
@@ -157,7 +204,7 @@ export class ClusterModel {
    * can apply.
    */
   private readClusterPolicy(policy: ClusterPolicyObject, channel: ClusterNetworkPolicyChannel): ClusterPolicyInfo {
-    const subject = `ClusterNetworkPolicy/${policy.name}`;
+    const subject = printable(`ClusterNetworkPolicy/${policy.name}`);
     let evaluated: boolean;
     if (ClusterNetworkPolicyValidator.isClusterNetworkPolicy(policy.manifest)) {
       const findings = ClusterNetworkPolicyValidator.check(policy.manifest, { channel });
@@ -184,10 +231,86 @@ export class ClusterModel {
   }
 }
 
-/** `namespace/name`, qualified with the kind where several kinds share a name. */
+/** The finding for a NetworkPolicy-kind object of another API group, or of none. */
+function otherApiVersion(apiVersion: unknown, origin: string, subject: string): ModelFinding {
+  const rule = 'NP-INPUT-API-VERSION';
+  if (typeof apiVersion !== 'string' || apiVersion === '') {
+    return { severity: FindingSeverity.ERROR, origin, subject, field: 'apiVersion', rule, message: 'has no apiVersion: this NetworkPolicy is not evaluated (use networking.k8s.io/v1)' };
+  }
+  if (apiVersion.startsWith('extensions/')) {
+    // The API server stopped serving it in 1.16: it cannot be applied, as `check` also says.
+    return {
+      severity: FindingSeverity.ERROR,
+      origin,
+      subject,
+      field: 'apiVersion',
+      rule,
+      message: `${JSON.stringify(apiVersion)} no longer serves NetworkPolicy (removed in Kubernetes 1.16): this NetworkPolicy is not evaluated; use networking.k8s.io/v1`,
+    };
+  }
+  return {
+    severity: FindingSeverity.WARNING,
+    origin,
+    subject,
+    field: 'apiVersion',
+    rule,
+    message: `${JSON.stringify(apiVersion)} is not ${NETWORK_POLICY_GROUP}: this NetworkPolicy is not evaluated`,
+  };
+}
+
+/**
+ * A finding for each namespace selector that tests labels besides the namespace's name while
+ * some namespace of the model has no Namespace object: its labels are unknown (taken as none),
+ * so whether the selector matches it is a guess.
+ */
+function namespaceLabelFindings(policies: readonly CompiledPolicy[], undeclared: readonly string[]): ModelFinding[] {
+  if (undeclared.length === 0) {
+    return [];
+  }
+  const shown = undeclared.length > 5 ? `${undeclared.slice(0, 5).join(', ')} and ${undeclared.length - 5} more` : undeclared.join(', ');
+  const findings: ModelFinding[] = [];
+  for (const policy of policies) {
+    for (const [direction, rules] of [['ingress', policy.ingress], ['egress', policy.egress]] as const) {
+      for (const rule of rules ?? []) {
+        (rule.peers ?? []).forEach((peer, p) => {
+          const keys = [...new Set((peer.namespaceSelector?.requirements ?? []).map((r) => r.key).filter((key) => key !== NAMESPACE_NAME_LABEL))];
+          if (keys.length === 0) {
+            return;
+          }
+          findings.push({
+            severity: FindingSeverity.WARNING,
+            origin: policy.origin,
+            subject: policy.id,
+            field: `spec.${direction}[${rule.index}].${direction === 'ingress' ? 'from' : 'to'}[${p}].namespaceSelector`,
+            rule: 'NP-INPUT-NAMESPACE-LABELS',
+            message: `selects namespaces by their labels (${keys.join(', ')}), but the input has no Namespace object for ${shown}: `
+              + 'their labels are unknown and taken to be none but kubernetes.io/metadata.name; add them (kubectl get ns -o yaml)',
+          });
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * `namespace/name`, qualified with the kind where several kinds share a name, and `[n]` for
+ * the groups of a workload whose pods differ; control characters escaped.
+ */
 function endpointNames(workloads: readonly WorkloadObject[]): string[] {
-  const counts = new Map<string, number>();
-  const plain = workloads.map((w) => `${w.namespaceName}/${w.name}`);
-  plain.forEach((name) => counts.set(name, (counts.get(name) ?? 0) + 1));
-  return workloads.map((w, i) => (counts.get(plain[i])! > 1 ? `${w.namespaceName}/${w.kind.toLowerCase()}/${w.name}` : plain[i]));
+  const kinds = new Map<string, Set<string>>();
+  workloads.forEach((w) => cached(kinds, `${w.namespaceName}/${w.name}`, () => new Set()).add(w.kind));
+  return workloads.map((w) => {
+    const plain = `${w.namespaceName}/${w.name}`;
+    const name = kinds.get(plain)!.size > 1 ? `${w.namespaceName}/${w.kind.toLowerCase()}/${w.name}` : plain;
+    return printable(w.group === undefined ? name : `${name}[${w.group}]`);
+  });
+}
+
+function unique(texts: readonly string[]): string[] {
+  return [...new Set(texts)];
+}
+
+function describeType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }

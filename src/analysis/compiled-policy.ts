@@ -4,6 +4,7 @@ import { PolicyObject } from './manifest-reader';
 import { PortSet } from './port-set';
 import { parseCidr, ParsedCidr } from '../k8s/cidr';
 import { KubeNetworkPolicyPeer, KubeNetworkPolicyPort, KubeNetworkPolicySpec } from '../k8s/kube-json';
+import { printable } from '../k8s/printable';
 import { TrafficDirection } from '../k8s/traffic-direction';
 
 /** One `from`/`to` item. Exactly one of the forms applies: selectors, or an ipBlock. */
@@ -64,7 +65,7 @@ export function compilePolicy(policy: PolicyObject, strictCidr: boolean): Compil
       ports: PortSet.fromRulePorts(ports),
     }));
   return {
-    id: `${policy.namespaceName}/${policy.name}`,
+    id: printable(`${policy.namespaceName}/${policy.name}`),
     namespaceName: policy.namespaceName,
     origin: policy.origin,
     podSelector: CompiledSelector.compile(spec.podSelector),

@@ -126,7 +126,8 @@ class ModelSide {
     const row = this.engine.row(this.classOf(source));
     return (to) => {
       const destination = this.byName.get(to);
-      return destination === undefined ? undefined : row(this.classOf(destination));
+      if (destination === undefined) return undefined;
+      return this.evaluator._nodeLocal(source, destination) ? PortRanges.ALL : row(this.classOf(destination));
     };
   }
 
@@ -139,7 +140,7 @@ class ModelSide {
   public peerFacts(workload: number): string {
     const w = this.evaluator.model.workloads[workload];
     const namespaceLabels = sorted(this.namespaceLabels.get(w.namespaceName) ?? {});
-    return JSON.stringify([w.namespaceName, namespaceLabels, sorted(w.labels), w.ports, w.ips, w.hostNetwork]);
+    return JSON.stringify([w.namespaceName, namespaceLabels, sorted(w.labels), w.ports, w.ips, w.hostNetwork, w.nodes]);
   }
 
   /** The rules, on either side, that admit some of `ports` from `from` to `to` in this model. */

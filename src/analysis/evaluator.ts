@@ -35,6 +35,7 @@ export class Evaluator {
   /** The layers that decide each side, in evaluation order (the default comes after them). */
   private readonly layers: readonly PolicyLayer[];
   private connectionEngine?: ConnectionEngine;
+  private onOneNode?: { readonly hostNetwork: readonly (string | undefined)[]; readonly pods: readonly (string | undefined)[] };
 
   /**
    * @param model the cluster to evaluate
@@ -67,10 +68,15 @@ export class Evaluator {
 
     const port = { protocol: portQuery.protocol, port: portNumber, destinationPorts };
     const options = this.model._index.options;
-    const self = options.allowSelfTraffic && source.workload !== undefined && source.workload === destination.workload;
-    const node = options.allowNodeTraffic && source.kind === 'node';
+    const self = options.allowSelfTraffic && source.workload !== undefined && source.label === destination.label;
+    const local = nodeLocality(source, destination);
+    const node = options.allowNodeTraffic && local === 'all';
     const egress = this.side({ direction: TrafficDirection.EGRESS, subject: source, peer: destination, port }, self ? 'self' : undefined);
     const ingress = this.side({ direction: TrafficDirection.INGRESS, subject: destination, peer: source, port }, self ? 'self' : node ? 'node' : undefined);
+    let explanation = explainConnection(egress.verdict, ingress.verdict, self ? 'self' : undefined);
+    if (options.allowNodeTraffic && local === 'some' && !self) {
+      explanation += someOnNodeNote(source.nodes[0]);
+    }
     return {
       allowed: egress.verdict.allowed && ingress.verdict.allowed,
       source: source.label,
@@ -81,7 +87,7 @@ export class Evaluator {
       egress: egress.verdict,
       ingress: ingress.verdict,
       decisions: [...egress.decisions, ...ingress.decisions],
-      explanation: explainConnection(egress.verdict, ingress.verdict, self ? 'self' : undefined),
+      explanation,
     };
   }
 
@@ -157,10 +163,14 @@ export class Evaluator {
     const [from, to] = [this.workloadEndpoint(source, 'source'), this.workloadEndpoint(destination, 'destination')];
     const engine = this.engine();
     const [s, d] = [from.podClass!, to.podClass!];
-    const same = from.workload === to.workload && this.model._index.options.allowSelfTraffic;
-    const ports = same ? PortRanges.ALL : engine.ports(s, d);
-    const egress = same ? [] : engine.explainSide(TrafficDirection.EGRESS, s, d);
-    const ingress = same ? [] : engine.explainSide(TrafficDirection.INGRESS, d, s);
+    const options = this.model._index.options;
+    const same = options.allowSelfTraffic && from.label === to.label;
+    const local = nodeLocality(from, to);
+    const nodeLocal = !same && options.allowNodeTraffic && local === 'all';
+    const exempt = same || nodeLocal;
+    const ports = exempt ? PortRanges.ALL : engine.ports(s, d);
+    const egress = exempt ? [] : engine.explainSide(TrafficDirection.EGRESS, s, d);
+    const ingress = exempt ? [] : engine.explainSide(TrafficDirection.INGRESS, d, s);
     return {
       source: from.label,
       destination: to.label,
@@ -168,7 +178,9 @@ export class Evaluator {
       connections: byProtocol(ports).map(({ protocol, ranges }) => ({ source: from.label, destination: to.label, protocol, ports: ranges })),
       pieces: combinePieces(egress, ingress),
       explanation: same ? `allowed on every port: ${from.label} can always reach itself (allowSelfTraffic)`
-        : explainPorts(ports, unionOf(egress), unionOf(ingress), from.label, to.label),
+        : nodeLocal ? `allowed on every port: ${from.label} uses its node's network, and a pod's own node can always reach it (allowNodeTraffic)`
+          : explainPorts(ports, unionOf(egress), unionOf(ingress), from.label, to.label)
+            + (options.allowNodeTraffic && local === 'some' ? someOnNodeNote(from.nodes[0]) : ''),
     };
   }
 
@@ -187,19 +199,33 @@ export class Evaluator {
     const destinations = order.filter(this.workloadFilter(query.destination, 'destination'));
     const engine = this.engine();
     const row: PortRanges[] = [];
+    const { hostNetwork: hostNodes, pods: podNodes } = this.nodesOfOneNode();
     let rowClass = -1;
     for (const from of sources) {
       if (classOf[from] !== rowClass) {
         rowClass = classOf[from];
         engine.fillRow(rowClass, row);
       }
+      const hostNode = hostNodes[from];
       for (const to of destinations) {
-        const ports = row[classOf[to]];
+        const ports = hostNode !== undefined && podNodes[to] === hostNode ? PortRanges.ALL : row[classOf[to]];
         if (to !== from && !ports.isEmpty()) {
           visit(from, to, ports);
         }
       }
     }
+  }
+
+  /**
+   * Whether Kubernetes lets workload `from` reach workload `to` (model indexes) on every port,
+   * whatever the policies say, because `from` uses the network of the one node all of `to`'s
+   * pods run on (`allowNodeTraffic`).
+   *
+   * @internal
+   */
+  public _nodeLocal(from: number, to: number): boolean {
+    const node = this.nodesOfOneNode().hostNetwork[from];
+    return node !== undefined && this.nodesOfOneNode().pods[to] === node;
   }
 
   /** @internal The connection engine of this evaluator, made on first use. */
@@ -222,6 +248,17 @@ export class Evaluator {
     const decisions = exemption ? [exemptionDecision(query.direction, query.subject, exemption)] : decideSide(this.layers, query);
     const networkPolicy = decisions.find((d) => d.layer === DecisionLayer.NETWORK_POLICY) ?? this.networkPolicy.decide(query);
     return { verdict: explainSide(query.subject, decisions, networkPolicy, this.excludedFor(query.subject)), decisions };
+  }
+
+  /** Per workload, the one node it runs on: hostNetwork workloads (when node traffic is allowed) and the others apart. */
+  private nodesOfOneNode(): NonNullable<Evaluator['onOneNode']> {
+    if (this.onOneNode === undefined) {
+      const allowed = this.model._index.options.allowNodeTraffic;
+      const oneNode = (hostNetwork: boolean) => this.model.workloads.map((w) =>
+        (w.hostNetwork === hostNetwork && w.nodes.length === 1 && (allowed || !hostNetwork) ? w.nodes[0] : undefined));
+      this.onOneNode = { hostNetwork: oneNode(true), pods: oneNode(false) };
+    }
+    return this.onOneNode;
   }
 
   private engine(): ConnectionEngine {
@@ -293,4 +330,25 @@ function explainPorts(ports: PortRanges, egress: PortRanges, ingress: PortRanges
   ];
   return closed.length > 0 ? `denied on every port: ${closed.join('; ')}`
     : `denied on every port: egress from ${from} allows only ${egress} and ingress to ${to} admits only ${ingress}`;
+}
+
+/** Where only some of the destination's pods run on the source's node, those are exempt: the answer is for the others. */
+function someOnNodeNote(node: string): string {
+  return `; note: its pods on ${node} are always reachable from their own node (allowNodeTraffic), so this is the answer for its pods on other nodes`;
+}
+
+/**
+ * Whether traffic comes from the destination's own node: `all` for the plain `node` source, and
+ * for a node (or a hostNetwork pod, whose traffic is its node's) on the one node every pod of
+ * the destination runs on; `some` when only some of them run there.
+ */
+function nodeLocality(source: Endpoint, destination: Endpoint): 'all' | 'some' | 'none' {
+  if (source.kind === 'node' && source.nodes.length === 0) {
+    return 'all';
+  }
+  if ((source.kind !== 'node' && source.kind !== 'hostNetwork') || destination.kind !== 'pod' || source.nodes.length !== 1) {
+    return 'none';
+  }
+  const here = destination.nodes.filter((n) => n === source.nodes[0]).length;
+  return here === 0 ? 'none' : here === destination.nodes.length ? 'all' : 'some';
 }

@@ -21,7 +21,7 @@ export const NOT_SUBJECT: Record<Exclude<Endpoint['kind'], 'pod'>, string> = {
 export function exemptionDecision(direction: TrafficDirection, subject: Endpoint, exemption: Exemption): LayerDecision {
   const reason = exemption === 'self'
     ? `${subject.label} can always reach itself (allowSelfTraffic)`
-    : `${sideName(direction, subject.label)} from its own node is always allowed (allowNodeTraffic)`;
+    : `${sideName(direction, subject.label)} from its own node${subject.nodes.length === 1 ? ` (${subject.nodes[0]})` : ''} is always allowed (allowNodeTraffic)`;
   return { layer: DecisionLayer.IMPLICIT, direction, outcome: DecisionOutcome.ACCEPT, policies: [], rules: [], reason };
 }
 

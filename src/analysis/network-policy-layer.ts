@@ -10,6 +10,7 @@ import { PolicyLayer, SideQuery } from './policy-layer';
 import { LayerRule, RuleOrder, SideRules } from './side-rules';
 import { DecisionLayer, DecisionOutcome, LayerDecision, RuleReference } from './verdict';
 import { ParsedIp } from '../k8s/cidr';
+import { formatIpv4, formatIpv6 } from '../k8s/ip-address';
 import { TrafficDirection } from '../k8s/traffic-direction';
 
 /**
@@ -39,18 +40,27 @@ export class NetworkPolicyLayer implements PolicyLayer {
     }
     const facts = this.peerFacts(peer);
     const admitted: RuleReference[] = [];
+    // The peer's addresses that ipBlocks admitted, unless some rule admits the peer whatever its address.
+    const matchedIps = new Set<ParsedIp>();
+    let anyAddress = false;
     for (const policy of selecting) {
       for (const rule of rulesOf(policy, direction)) {
         // The port is the cheaper test, so it goes first.
-        if (rule.ports.contains(port.protocol, port.port, port.destinationPorts)
-          && (rule.peers === undefined || rule.peers.some((p) => peerMatches(p, policy.namespaceName, facts)))) {
+        if (!rule.ports.contains(port.protocol, port.port, port.destinationPorts)) {
+          continue;
+        }
+        const matching = rule.peers?.filter((p) => peerMatches(p, policy.namespaceName, facts));
+        if (matching === undefined || matching.length > 0) {
           admitted.push({ policy: policy.id, origin: policy.origin, direction, ruleIndex: rule.index });
+          anyAddress ||= matching === undefined || matching.some((p) => !p.ipBlock);
+          matching?.forEach((p) => facts.ips.filter((ip) => p.ipBlock?.contains(ip)).forEach((ip) => matchedIps.add(ip)));
         }
       }
     }
     if (admitted.length > 0) {
       const rules = admitted.map((r) => `${r.policy} spec.${direction === TrafficDirection.INGRESS ? 'ingress' : 'egress'}[${r.ruleIndex}]`);
-      return decision(DecisionOutcome.ACCEPT, selecting, admitted, `${where} is allowed by ${rules.join(', ')}`);
+      const addresses = anyAddress ? '' : addressNote(facts.ips, matchedIps);
+      return decision(DecisionOutcome.ACCEPT, selecting, admitted, `${where} is allowed by ${rules.join(', ')}${addresses}`);
     }
     const names = selecting.map((p) => p.id);
     return decision(DecisionOutcome.DENY, selecting, [],
@@ -95,6 +105,23 @@ export class NetworkPolicyLayer implements PolicyLayer {
     const podClass = this.index.classes[endpoint.podClass!];
     return { ips, namespace: this.index.namespaces[podClass.namespace], labels: podClass.labels };
   }
+}
+
+/**
+ * Which of the peer's addresses the admitting ipBlocks matched, and, for a dual-stack peer of
+ * which only one family matched, that over the other family no rule admits it.
+ */
+function addressNote(ips: readonly ParsedIp[], matched: ReadonlySet<ParsedIp>): string {
+  const text = (list: readonly ParsedIp[]) => list.map((ip) => (ip.family === 4 ? formatIpv4(ip.value) : formatIpv6(ip.value))).join(', ');
+  const shown = [...matched];
+  const families = new Set(shown.map((ip) => ip.family));
+  const others = ips.filter((ip) => !families.has(ip.family));
+  const note = `matched by its address ${text(shown)}`;
+  if (others.length === 0 || families.size !== 1) {
+    return ` (${note})`;
+  }
+  const other = others[0].family;
+  return ` (${note} only: over IPv${other} (${text(others)}) no rule admits it, so the answer differs)`;
 }
 
 /** What `from`/`to` items test of an endpoint: its IPs when ipBlocks count them, its namespace and labels when it is a pod. */

@@ -1,6 +1,6 @@
 import { PortQuery } from './connection-query';
 import { ContainerPortInfo } from './workload-info';
-import { InputError } from '../k8s/input-error';
+import { InputError, shown } from '../k8s/input-error';
 import { Protocol } from '../k8s/protocol';
 
 /** A validated port query. */
@@ -16,16 +16,19 @@ const PROTOCOLS = Object.values(Protocol) as string[];
 
 /** Checks that exactly one of port and portName is given, and that both they and the protocol are usable. */
 export function checkPortQuery(query: PortQuery): CheckedPortQuery {
+  if (typeof query !== 'object' || query === null || Array.isArray(query)) {
+    throw new InputError('query', [`must be an object with port or portName (and protocol), not ${query === null ? 'null' : typeof query}`]);
+  }
   const protocol = query.protocol ?? Protocol.TCP;
   if (!PROTOCOLS.includes(protocol)) {
-    throw new InputError('protocol', [`unsupported protocol ${JSON.stringify(protocol)}`, `use one of ${PROTOCOLS.join(', ')}`]);
+    throw new InputError('protocol', [`unsupported protocol ${shown(protocol)}`, `use one of ${PROTOCOLS.join(', ')}`]);
   }
   if ((query.port === undefined) === (query.portName === undefined)) {
     throw new InputError('port', ['give exactly one of port (a number) and portName (a container port name)']);
   }
   if (query.port !== undefined) {
     if (!Number.isInteger(query.port) || query.port < 1 || query.port > 65535) {
-      throw new InputError('port', [`${query.port} is not a port number`, 'use an integer from 1 to 65535']);
+      throw new InputError('port', [`${shown(query.port)} is not a port number`, 'use an integer from 1 to 65535']);
     }
     return { protocol, port: query.port, label: String(query.port) };
   }

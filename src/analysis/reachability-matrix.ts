@@ -47,12 +47,19 @@ export class ReachabilityMatrix {
   private readonly classOf = new Map<string, number>();
   private readonly namespaces = new Map<string, string>();
   private readonly selfTraffic: boolean;
+  /** The one node of a hostNetwork workload, whose traffic is that node's. */
+  private readonly hostNode = new Map<string, string>();
+  /** The one node all pods of a workload on the pod network run on. */
+  private readonly podNode = new Map<string, string>();
 
   private constructor(model: ClusterModel, query: CheckedPortQuery, classes: ClassMatrix) {
     this._classes = classes;
     model.workloads.forEach((workload, i) => {
       this.classOf.set(workload.endpoint, model._index.classOfWorkload[i]);
       this.namespaces.set(workload.endpoint, workload.namespaceName);
+      if (workload.nodes.length === 1 && model._index.options.allowNodeTraffic) {
+        (workload.hostNetwork ? this.hostNode : this.podNode).set(workload.endpoint, workload.nodes[0]);
+      }
     });
     this.endpoints = [...this.classOf.keys()].sort();
     this.port = query.port;
@@ -65,7 +72,7 @@ export class ReachabilityMatrix {
    * Whether `source` can reach `destination` (both `namespace/name` of workloads or pods).
    */
   public isAllowed(source: string, destination: string): boolean {
-    return this.allowedBetween(this.classIdOf(source, 'source'), this.classIdOf(destination, 'destination'), source === destination);
+    return this.allowedBetween(this.classIdOf(source, 'source'), this.classIdOf(destination, 'destination'), this.exempt(source, destination));
   }
 
   /**
@@ -119,13 +126,29 @@ export class ReachabilityMatrix {
    */
   public _forEachRow(visit: (source: number, allowedTo: (destination: number) => boolean) => void): void {
     const classIds = this.endpoints.map((e) => this.classOf.get(e)!);
-    this.endpoints.forEach((_, i) => visit(i, (j) => this.allowedBetween(classIds[i], classIds[j], i === j)));
+    const podNodes = this.endpoints.map((e) => this.podNode.get(e));
+    this.endpoints.forEach((source, i) => {
+      const node = this.hostNode.get(source);
+      visit(i, (j) => this.allowedBetween(classIds[i], classIds[j], i === j ? this.selfTraffic : node !== undefined && podNodes[j] === node));
+    });
   }
 
-  /** `same`: the source and the destination are the same workload. */
-  private allowedBetween(sourceClass: number, destinationClass: number, same: boolean): boolean {
-    if (same && this.selfTraffic) {
-      // A pod can always reach itself, on any port it has.
+  /**
+   * Whether Kubernetes allows the pair whatever the policies say: a workload paired with itself
+   * (a pod reaching itself), or a hostNetwork workload on one node (its traffic is the node's)
+   * paired with a workload whose pods all run on that node.
+   */
+  private exempt(source: string, destination: string): boolean {
+    if (source === destination) {
+      return this.selfTraffic;
+    }
+    const node = this.hostNode.get(source);
+    return node !== undefined && this.podNode.get(destination) === node;
+  }
+
+  /** `exempt`: Kubernetes allows the pair on any port the destination has. */
+  private allowedBetween(sourceClass: number, destinationClass: number, exempt: boolean): boolean {
+    if (exempt) {
       return this._classes.hasPort.has(destinationClass);
     }
     return this._classes.has(sourceClass, destinationClass);

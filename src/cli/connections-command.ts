@@ -4,19 +4,36 @@ import { asUsage, loadModel } from './load-model';
 import { Output, StringOutput } from './output';
 import { choiceOption, parseArgs } from './parse-args';
 import { Progress } from './progress';
+import { ReadOptions } from './read-manifests';
 import { Evaluator } from '../analysis/evaluator';
 import { ConnectionWriter } from '../report/connection-writer';
 
-export const CONNECTIONS_USAGE = 'cdk8s-netpol connections [--from <ns|ns/name>] [--to <ns|ns/name>] [--format text|markdown|json] [--cidr strict|legacy] <files or folders...>';
+export const CONNECTIONS_USAGE = 'cdk8s-netpol connections [--from <ns|ns/name>] [--to <ns|ns/name>] [--format text|markdown|json] [--cidr strict|legacy] <files, folders or - ...>';
+
+export const CONNECTIONS_HELP = `usage: ${CONNECTIONS_USAGE}
+
+Every connection one workload may open to another, over every port of every protocol: one
+entry per (from, to, protocol) with its ports merged into ranges, sources and destinations in
+name order. Entries are written as they are computed, so a cluster of any size streams.
+
+  --from X        only connections from namespace X, or from workload X (namespace/name)
+  --to Y          only connections to namespace Y, or to workload Y
+  --format        text (grouped by source, e.g. "-> shop/api  TCP 80, 8000-8080"), markdown
+                  (one row per pair), or json: {"connections": [{"from", "to", "protocol",
+                  "ports": [[first, last], ...]}]}, one entry per line
+  --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
+
+A workload is not listed with itself. Exit codes: 0 success, 1 a problem with the input,
+2 bad flags (an unknown namespace or workload is one), or no input.`;
 
 /**
  * `connections`: every allowed connection between workloads, over every port and protocol,
  * written as it is computed (`out`, or the result's stdout when none is given).
  */
-export function connectionsCommand(args: string[], out?: Output): CommandResult {
+export function connectionsCommand(args: string[], input: ReadOptions = {}, out?: Output): CommandResult {
   const parsed = parseArgs(args, ['from', 'to', 'format', CIDR_OPTION]);
   const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text') as 'text' | 'markdown' | 'json';
-  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed));
+  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input);
   const evaluator = new Evaluator(model);
   const query = { source: parsed.options.get('from'), destination: parsed.options.get('to') };
   const target = out ?? new StringOutput();

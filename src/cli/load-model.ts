@@ -1,30 +1,54 @@
-import { findingLine } from './finding-line';
-import { readManifests } from './read-manifests';
+import { findingLine, problemLine } from './finding-line';
+import { LoadedObject, readManifests, ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
 import { ClusterModel } from '../analysis/cluster-model';
 import { PortQuery } from '../analysis/connection-query';
 import { checkPortQuery, portQueryOf } from '../analysis/port-target';
 import { InputError } from '../k8s/input-error';
+import { portNameErrors } from '../k8s/label-syntax';
 import { Protocol } from '../k8s/protocol';
 import { FindingSeverity } from '../validation/finding';
 
-/** Reads the files into a cluster model (`strict`: strict CIDR rules); its findings are returned as printable lines. */
-export function loadModel(paths: string[], strict: boolean): { model: ClusterModel; findingLines: string[]; hasErrors: boolean } {
-  const documents = readManifests(paths).map((o) => ({ manifest: o.manifest, origin: `${o.file}:${o.documentIndex}` }));
-  const model = ClusterModel.fromManifests(documents, { strictCidr: strict });
-  const findingLines = model.findings.map((f) => findingLine(f.origin, f.subject, f));
-  return { model, findingLines, hasErrors: model.findings.some((f) => f.severity === FindingSeverity.ERROR) };
+/** A cluster model read from files, with what to tell the user about the input. */
+export interface LoadedModel {
+  readonly model: ClusterModel;
+  /** The objects read, in order. */
+  readonly objects: LoadedObject[];
+  /** The input problems and the model's findings, as printable lines. */
+  readonly findingLines: string[];
+  /** Whether any of them is an error (the command then exits 1). */
+  readonly hasErrors: boolean;
+}
+
+/** Reads the files into a cluster model (`strict`: strict CIDR rules); unusable documents and the model's findings become lines. */
+export function loadModel(paths: string[], strict: boolean, input: ReadOptions = {}): LoadedModel {
+  const { objects, problems } = readManifests(paths, input);
+  const model = ClusterModel.fromManifests(objects.map((o) => ({ manifest: o.manifest, origin: o.origin })), { strictCidr: strict });
+  const findingLines = [...problems.map(problemLine), ...model.findings.map((f) => findingLine(f.origin, f.subject, f))];
+  const hasErrors = problems.some((p) => !p.warning) || model.findings.some((f) => f.severity === FindingSeverity.ERROR);
+  return { model, objects, findingLines, hasErrors };
 }
 
 /**
  * `--port 80` or `--port http`, with `--protocol` (TCP when absent), checked by the evaluator's
- * own rules before any file is read.
+ * own rules before any file is read: a number from 1 to 65535, or a name a container port can
+ * have (so `-1`, `80.5` and `1e3` are refused, not taken for names).
  */
 export function portFlagsQuery(port: string | undefined, protocol: string | undefined): PortQuery {
   if (port === undefined) {
     throw new UsageError('--port is required (a number such as 80, or a container port name such as http)');
   }
-  const query = portQueryOf(/^[0-9]+$/.test(port) ? Number(port) : port, protocol as Protocol | undefined);
+  const isNumber = /^[0-9]+$/.test(port);
+  // `1e3` and `0x50` are valid port names, but someone writing them meant a number.
+  const reasons = isNumber ? [] : Number.isFinite(Number(port)) ? ['write a port number in decimal digits'] : portNameErrors(port);
+  if (reasons.length > 0) {
+    throw new UsageError(`--port: ${JSON.stringify(port)} is neither a port number (1 to 65535) nor a container port name (${reasons.join('; ')})`);
+  }
+  return checkedQuery(portQueryOf(isNumber ? Number(port) : port, protocol as Protocol | undefined));
+}
+
+/** Checks a query by the evaluator's own rules, naming the flag at fault. */
+export function checkedQuery(query: PortQuery): PortQuery {
   try {
     checkPortQuery(query);
   } catch (e) {

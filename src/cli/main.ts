@@ -1,25 +1,34 @@
 #!/usr/bin/env node
-import { checkCommand, CHECK_USAGE } from './check-command';
-import { CommandResult, EXIT_OK, EXIT_USAGE } from './command-result';
-import { connectionsCommand, CONNECTIONS_USAGE } from './connections-command';
-import { diffCommand, DIFF_USAGE } from './diff-command';
-import { explainCommand, EXPLAIN_USAGE } from './explain-command';
-import { matrixCommand, MATRIX_USAGE } from './matrix-command';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CHECK_HELP, checkCommand, CHECK_USAGE } from './check-command';
+import { CommandResult, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './command-result';
+import { CONNECTIONS_HELP, connectionsCommand, CONNECTIONS_USAGE } from './connections-command';
+import { DIFF_HELP, diffCommand, DIFF_USAGE } from './diff-command';
+import { EXPLAIN_HELP, explainCommand, EXPLAIN_USAGE } from './explain-command';
+import { MATRIX_HELP, matrixCommand, MATRIX_USAGE } from './matrix-command';
 import { DescriptorOutput, Output, OutputClosed, OutputFailed } from './output';
-import { reportCommand, REPORT_USAGE } from './report-command';
+import { HELP_FLAGS } from './parse-args';
+import { ReadOptions } from './read-manifests';
+import { REPORT_HELP, reportCommand, REPORT_USAGE } from './report-command';
 import { UsageError } from './usage-error';
+import { printable } from '../k8s/printable';
 
-/** A command: what it prints goes to `out` as it is computed when given, else into the result's stdout. */
-type Command = (args: string[], out?: Output) => CommandResult;
+/**
+ * A command: what it prints goes to `out` as it is computed when given, else into the result's
+ * stdout; `input` says how to read files and stdin.
+ */
+type Command = (args: string[], input: ReadOptions, out?: Output) => CommandResult;
 
-const COMMANDS: Record<string, Command> = {
-  check: checkCommand,
-  matrix: matrixCommand,
-  explain: explainCommand,
-  connections: connectionsCommand,
-  diff: diffCommand,
-  report: reportCommand,
-};
+/** The commands, each with its own `--help` text. A Map, so `cdk8s-netpol constructor` finds nothing. */
+const COMMANDS = new Map<string, { run: Command; help: string }>([
+  ['check', { run: checkCommand, help: CHECK_HELP }],
+  ['matrix', { run: matrixCommand, help: MATRIX_HELP }],
+  ['explain', { run: explainCommand, help: EXPLAIN_HELP }],
+  ['connections', { run: connectionsCommand, help: CONNECTIONS_HELP }],
+  ['diff', { run: diffCommand, help: DIFF_HELP }],
+  ['report', { run: reportCommand, help: REPORT_HELP }],
+]);
 
 const USAGE = [
   'usage:',
@@ -29,53 +38,86 @@ const USAGE = [
   `  ${CONNECTIONS_USAGE}`,
   `  ${DIFF_USAGE}`,
   `  ${REPORT_USAGE}`,
+  '  cdk8s-netpol <command> --help | cdk8s-netpol --version',
   '',
-  'Reads YAML (multi-document) and JSON manifests, including kind: List.',
-  'Exit codes: 0 success, 1 findings, 2 unusable input.',
+  'Reads YAML (multi-document, YAML 1.1 as kubectl reads it) and JSON manifests, kind: List',
+  'included; - reads stdin. Locations are <file>:<line>.',
+  'Exit codes: 0 success, 1 findings, 2 unusable invocation (bad flags, no input).',
 ].join('\n');
 
-/** Runs the CLI on `argv` (without node and script) and returns what to print and the exit code. */
-export function runCli(argv: string[], out?: Output): CommandResult {
+/** The package's version, from the package.json beside `lib/` (or `src/`). */
+function version(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  return String(manifest.version);
+}
+
+/**
+ * Runs the CLI on `argv` (without node and script) and returns what to print and the exit code;
+ * given `out`, commands that stream write their output there instead.
+ */
+export function runCli(argv: string[], input: ReadOptions = {}, out?: Output): CommandResult {
   const [name, ...rest] = argv;
   if (name === undefined) {
     return { exitCode: EXIT_USAGE, stdout: '', stderr: USAGE + '\n' };
   }
-  if (name === '--help' || name === '-h' || name === 'help') {
+  if (HELP_FLAGS.has(name) || name === 'help') {
     return { exitCode: EXIT_OK, stdout: USAGE + '\n', stderr: '' };
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (name === '--version' || name === '-v') {
+    return { exitCode: EXIT_OK, stdout: `cdk8s-netpol ${version()}\n`, stderr: '' };
+  }
+  const command = COMMANDS.get(name);
   if (!command) {
-    return { exitCode: EXIT_USAGE, stdout: '', stderr: `cdk8s-netpol: unknown command "${name}"\n${USAGE}\n` };
+    return { exitCode: EXIT_USAGE, stdout: '', stderr: `cdk8s-netpol: unknown command "${printable(name)}"\n${USAGE}\n` };
+  }
+  if (rest.some((arg) => HELP_FLAGS.has(arg))) {
+    return { exitCode: EXIT_OK, stdout: command.help + '\n', stderr: '' };
+  }
+  if (rest.includes('--version')) {
+    return { exitCode: EXIT_OK, stdout: `cdk8s-netpol ${version()}\n`, stderr: '' };
   }
   try {
-    return command(rest, out);
+    return command.run(rest, input, out);
   } catch (e) {
     if (e instanceof OutputClosed || e instanceof OutputFailed) {
       throw e;
     }
     if (e instanceof UsageError) {
-      return { exitCode: EXIT_USAGE, stdout: '', stderr: `cdk8s-netpol ${name}: ${e.message}\n` };
+      return { exitCode: EXIT_USAGE, stdout: '', stderr: `cdk8s-netpol ${name}: ${printable(e.message)}\n` };
     }
     // Anything else is our bug; still no stack trace for the user, but say so plainly.
     const message = e instanceof Error ? e.message : String(e);
-    return { exitCode: EXIT_USAGE, stdout: '', stderr: `cdk8s-netpol ${name}: internal error: ${message}\n` };
+    return { exitCode: EXIT_USAGE, stdout: '', stderr: `cdk8s-netpol ${name}: internal error: ${printable(message)}\n` };
   }
 }
 
-if (require.main === module) {
+/**
+ * Runs the CLI as a process: output streams to stdout as it is computed, and output failures do
+ * not end in a stack trace. A reader that went away (`| head`) ends the run quietly; any other
+ * failure (a full disk) is one line on stderr and exit code 1.
+ */
+function main(): void {
   const out = new DescriptorOutput(1);
+  let result: CommandResult | undefined;
+  let failure: string | undefined;
   try {
-    const result = runCli(process.argv.slice(2), out);
+    result = runCli(process.argv.slice(2), {}, out);
     out.write(result.stdout);
     out.flush();
-    process.stderr.write(result.stderr);
-    process.exitCode = result.exitCode;
   } catch (e) {
     if (e instanceof OutputFailed) {
-      process.stderr.write(`cdk8s-netpol: ${e.message}\n`);
-      process.exitCode = EXIT_USAGE;
+      failure = e.message;
     } else if (!(e instanceof OutputClosed)) {
       throw e;
     }
   }
+  process.stderr.write(result?.stderr ?? '');
+  if (failure !== undefined) {
+    process.stderr.write(`cdk8s-netpol: ${failure}\n`);
+  }
+  process.exitCode = failure !== undefined ? EXIT_FINDINGS : result?.exitCode ?? EXIT_OK;
+}
+
+if (require.main === module) {
+  main();
 }

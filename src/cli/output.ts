@@ -19,7 +19,7 @@ export class OutputClosed extends Error {
 /** The output could not be written (a full disk): the run ends with this one line. */
 export class OutputFailed extends Error {
   constructor(code: string) {
-    super(`cannot write the output (${code})`);
+    super(`cannot write the output: ${code}`);
     this.name = 'OutputFailed';
   }
 }

@@ -6,9 +6,13 @@ export interface ParsedArgs {
   readonly options: Map<string, string>;
 }
 
+/** The flags every command takes without a value: its own help. */
+export const HELP_FLAGS: ReadonlySet<string> = new Set(['--help', '-h']);
+
 /**
  * Splits `args` into positionals and options. Every option takes a value (`--port 80` or
- * `--port=80`); options not in `allowed` are refused so that typos do not go unnoticed.
+ * `--port=80`); options not in `allowed` are refused so that typos do not go unnoticed. A lone
+ * `-` is a positional (stdin).
  */
 export function parseArgs(args: string[], allowed: string[]): ParsedArgs {
   const positionals: string[] = [];
@@ -23,7 +27,7 @@ export function parseArgs(args: string[], allowed: string[]): ParsedArgs {
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     if (!allowed.includes(name)) {
       const known = allowed.map((a) => `--${a}`).join(', ') || 'none';
-      throw new UsageError(`unknown option --${name} (options here: ${known})`);
+      throw new UsageError(`unknown option --${name} (options here: ${known}, --help)`);
     }
     let value: string | undefined;
     if (eq !== -1) {

@@ -1,19 +1,31 @@
 import * as path from 'path';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
-import { findingLine } from './finding-line';
+import { loadModel } from './load-model';
 import { choiceOption, parseArgs } from './parse-args';
-import { readManifests } from './read-manifests';
+import { ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
-import { ClusterModel } from '../analysis/cluster-model';
 import { Evaluator } from '../analysis/evaluator';
 import { policyPorts } from '../analysis/policy-ports';
 import { ReachabilityReportContents } from '../intents/report-contents';
 import { writeFilesAtomically } from '../intents/report-writing';
 import { ReachabilityReport } from '../report/reachability-report';
-import { FindingSeverity } from '../validation/finding';
 
-export const REPORT_USAGE = 'cdk8s-netpol report [--format html|markdown|json] [--out FILE] [--matrices auto|full] [--cidr strict|legacy] <files or folders...>';
+export const REPORT_USAGE = 'cdk8s-netpol report [--format html|markdown|json] [--out FILE] [--matrices auto|full] [--cidr strict|legacy] <files, folders or - ...>';
+
+export const REPORT_HELP = `usage: ${REPORT_USAGE}
+
+The report that ReachabilityIntents writes on synth, made from manifests: a matrix for every
+port the policies name, and every finding.
+
+  --format        html (the default): one self-contained page with the matrices, a graph and an
+                  explainer; markdown; or json
+  --out FILE      write it to FILE, whole or not at all, instead of stdout
+  --matrices full JSON matrices pair by pair whatever the number of workloads (by default,
+                  large matrices are summarized)
+  --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
+
+Exit codes: 0 success, 1 a problem with the input, 2 bad flags, no input, or --out not writable.`;
 
 const RENDERERS: Record<string, (contents: ReachabilityReportContents) => string> = {
   html: (contents) => ReachabilityReport.toHtml(contents),
@@ -27,23 +39,21 @@ const RENDERERS: Record<string, (contents: ReachabilityReportContents) => string
  * or JSON; to stdout, or to `--out FILE` (written whole or not at all). `--matrices full` writes
  * JSON matrices pair by pair whatever the number of workloads.
  */
-export function reportCommand(args: string[]): CommandResult {
+export function reportCommand(args: string[], input: ReadOptions = {}): CommandResult {
   const parsed = parseArgs(args, ['format', 'out', 'matrices', CIDR_OPTION]);
   const format = choiceOption(parsed, 'format', Object.keys(RENDERERS), 'html');
   const full = choiceOption(parsed, 'matrices', ['auto', 'full'], 'auto') === 'full';
-  const documents = readManifests(parsed.positionals).map((o) => ({ manifest: o.manifest, origin: `${o.file}:${o.documentIndex}` }));
-  const model = ClusterModel.fromManifests(documents, { strictCidr: strictCidr(parsed) });
+  const { model, objects, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input);
   const evaluator = new Evaluator(model);
   const text = RENDERERS[format]({
     intents: [],
     findings: model.findings,
-    matrices: policyPorts(documents, Number.MAX_SAFE_INTEGER).queries.map((query) => evaluator.matrix(query)),
+    matrices: policyPorts(objects.map((o) => ({ manifest: o.manifest })), Number.MAX_SAFE_INTEGER).queries.map((query) => evaluator.matrix(query)),
     evaluator,
     fullMatrices: full,
     writtenBy: `cdk8s-netpol report from ${parsed.positionals.join(' ')}`,
   });
-  const findingLines = model.findings.map((f) => findingLine(f.origin, f.subject, f));
-  const exitCode = model.findings.some((f) => f.severity === FindingSeverity.ERROR) ? EXIT_FINDINGS : EXIT_OK;
+  const exitCode = hasErrors ? EXIT_FINDINGS : EXIT_OK;
   const out = parsed.options.get('out');
   if (out === undefined) {
     return { exitCode, stdout: text, stderr: findingLines.map((l) => l + '\n').join('') };

@@ -46,6 +46,9 @@ const IPV4_SPACE = 2n ** 32n;
  *   and those forms produce the warnings of Kubernetes 1.33-1.35.
  */
 export function parseCidr(text: string, strict: boolean): CidrParseResult {
+  if (typeof text !== 'string') {
+    return { errors: [INVALID_CIDR], warnings: [] };
+  }
   const slash = text.indexOf('/');
   const address = slash < 0 ? undefined : parseLenientIp(text.slice(0, slash));
   const prefixText = text.slice(slash + 1);

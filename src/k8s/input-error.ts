@@ -41,8 +41,35 @@ const QUOTE_LIMIT = 80;
  * bytes (`"aaaa…(254 bytes)"`), so a runaway value does not bury the reason.
  */
 export function quoted(value: string): string {
+  if (typeof value !== 'string') {
+    // Plain JavaScript can pass anything where a string belongs.
+    return shown(value);
+  }
   if (value.length <= QUOTE_LIMIT) {
     return JSON.stringify(value);
   }
   return `${JSON.stringify(value.slice(0, QUOTE_LIMIT)).slice(0, -1)}…(${Buffer.byteLength(value)} bytes)"`;
+}
+
+/**
+ * Any value as messages show it, whatever plain JavaScript passed: JSON when it has a JSON form
+ * (shortened as `quoted` shortens), else its type. Never throws.
+ */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') {
+    return quoted(value);
+  }
+  if (typeof value !== 'object' || value === null) {
+    // Numbers as JavaScript writes them (NaN, Infinity), booleans, undefined, null.
+    return typeof value === 'function' || typeof value === 'symbol' ? typeof value : String(value);
+  }
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) {
+      return json.length <= QUOTE_LIMIT ? json : `${json.slice(0, QUOTE_LIMIT)}…`;
+    }
+  } catch {
+    // A value without a JSON form (a cycle, a BigInt): its type says enough.
+  }
+  return typeof value;
 }

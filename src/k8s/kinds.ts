@@ -31,3 +31,27 @@ export const POD_TEMPLATE_PATHS: ReadonlyMap<string, readonly string[]> = new Ma
 
 /** The namespace of an object whose manifest names none, as `kubectl` applies it without `-n`. */
 export const DEFAULT_NAMESPACE = 'default';
+
+/** The kind of the cluster's machines, whose addresses and pods the model reads. */
+export const NODE_KIND = 'Node';
+
+/** The label a Deployment's ReplicaSets and their pods carry: the ReplicaSet is named `<deployment>-<hash>`. */
+export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
+
+/**
+ * Labels controllers set on each pod, revision or run (a StatefulSet's pod name and index, a
+ * Deployment's template hash, a DaemonSet's revision, a Job's name and completion index):
+ * pods of one workload differ in them by design, so they do not split a workload.
+ */
+export const CONTROLLER_POD_LABELS: ReadonlySet<string> = new Set([
+  POD_TEMPLATE_HASH_LABEL,
+  'controller-revision-hash',
+  'pod-template-generation',
+  'statefulset.kubernetes.io/pod-name',
+  'apps.kubernetes.io/pod-index',
+  'job-name',
+  'controller-uid',
+  'batch.kubernetes.io/job-name',
+  'batch.kubernetes.io/controller-uid',
+  'batch.kubernetes.io/job-completion-index',
+]);

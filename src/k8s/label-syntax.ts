@@ -31,6 +31,7 @@ const PORT_NAME_MAX = 15;
  * finalizer names against: an optional DNS subdomain prefix and '/', then a name part.
  */
 export function labelKeyErrors(key: string): string[] {
+  if (typeof key !== 'string') return [notAString(key)];
   const parts = key.split('/');
   if (parts.length > 2) {
     return [`a valid label key ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
@@ -51,6 +52,7 @@ export function labelKeyErrors(key: string): string[] {
 
 /** A label value: empty, or at most 63 bytes of alphanumerics, '-', '_' and '.', alphanumeric at both ends. */
 export function labelValueErrors(value: string): string[] {
+  if (typeof value !== 'string') return [notAString(value)];
   const errors: string[] = [];
   if (byteLength(value) > LABEL_VALUE_MAX) errors.push(maxBytes(LABEL_VALUE_MAX));
   if (!LABEL_VALUE_RE.test(value)) errors.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
@@ -61,12 +63,14 @@ export function labelValueErrors(value: string): string[] {
  * A DNS-1123 subdomain, e.g. an object name (at most 253 characters, dots allowed, no per-label limit).
  * @param bytes its length in UTF-8 bytes, given when `name` stands for bytes that are not valid UTF-8
  */
-export function dns1123SubdomainErrors(name: string, bytes: number = byteLength(name)): string[] {
-  return subdomainErrors(name, maxChars, bytes);
+export function dns1123SubdomainErrors(name: string, bytes?: number): string[] {
+  if (typeof name !== 'string') return [notAString(name)];
+  return subdomainErrors(name, maxChars, bytes ?? byteLength(name));
 }
 
 /** A DNS-1123 label, e.g. a namespace name (at most 63 characters, no dots). */
 export function dns1123LabelErrors(name: string): string[] {
+  if (typeof name !== 'string') return [notAString(name)];
   const errors: string[] = [];
   if (byteLength(name) > DNS1123_LABEL_MAX) errors.push(maxChars(DNS1123_LABEL_MAX));
   if (!DNS1123_LABEL_RE.test(name)) {
@@ -78,6 +82,7 @@ export function dns1123LabelErrors(name: string): string[] {
 
 /** A named port (IANA_SVC_NAME); every broken sub-rule is its own message, as the server reports them. */
 export function portNameErrors(name: string): string[] {
+  if (typeof name !== 'string') return [notAString(name)];
   const errors: string[] = [];
   if (byteLength(name) > PORT_NAME_MAX) errors.push(maxChars(PORT_NAME_MAX));
   if (!/^[-a-z0-9]+$/.test(name)) errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
@@ -115,4 +120,9 @@ function maxChars(max: number): string {
 
 function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
+}
+
+/** The message for a value of another type, as plain JavaScript can pass one where a string belongs. */
+function notAString(value: unknown): string {
+  return `must be a string, not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`;
 }

@@ -1,4 +1,4 @@
-import { InputError, quoted } from '../k8s/input-error';
+import { InputError, quoted, shown } from '../k8s/input-error';
 import { KubeLabelSelectorRequirement } from '../k8s/kube-json';
 import { labelKeyErrors, labelValueErrors } from '../k8s/label-syntax';
 
@@ -80,7 +80,9 @@ export class LabelExpression {
 
   private constructor(subject: string, key: string, operator: string, values?: string[]) {
     const problems = labelKeyErrors(key).map(e => `key ${quoted(key)}: ${e}`);
-    if (values !== undefined) {
+    if (values !== undefined && !Array.isArray(values)) {
+      problems.push(`values must be a list of label values, not ${shown(values)}`);
+    } else if (values !== undefined) {
       if (values.length === 0) {
         problems.push(`values: ${operator} needs at least one value (to test only that the label is present, use LabelExpression.exists(${JSON.stringify(key)}))`);
       }

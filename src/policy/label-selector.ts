@@ -1,5 +1,5 @@
 import { LabelExpression } from './label-expression';
-import { InputError, quoted } from '../k8s/input-error';
+import { InputError, quoted, shown } from '../k8s/input-error';
 import { KubeLabelSelector } from '../k8s/kube-json';
 import { labelKeyErrors, labelValueErrors } from '../k8s/label-syntax';
 
@@ -42,6 +42,15 @@ export class LabelSelector {
    * LabelSelector.of({ labels: { app: 'db' }, expressions: [LabelExpression.oneOf('env', ['prod'])] });
    */
   public static of(options: LabelSelectorOptions): LabelSelector {
+    // Plain JavaScript can pass anything: the wrong types are input errors, not TypeErrors.
+    const expressionsOk = (expressions: unknown) => expressions === undefined
+      || (Array.isArray(expressions) && expressions.every((e) => e instanceof LabelExpression));
+    const problems = !isRecord(options) ? [`options must be an object { labels, expressions }, not ${shown(options)}`]
+      : [...(options.labels === undefined || isRecord(options.labels) ? [] : [`labels must be an object of key: value, not ${shown(options.labels)}`]),
+        ...(expressionsOk(options.expressions) ? [] : [`expressions must be a list of LabelExpression, not ${shown(options.expressions)}`])];
+    if (problems.length > 0) {
+      throw new InputError('LabelSelector.of', problems);
+    }
     return new LabelSelector(options.labels ?? {}, options.expressions ?? []);
   }
 
@@ -121,4 +130,8 @@ export class LabelSelector {
     }
     return this.identity;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

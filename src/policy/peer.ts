@@ -3,7 +3,7 @@ import { LabelSelector } from './label-selector';
 import { namespaceNameOf, namespaceNameSelector } from './namespace-name';
 import { workloadDescription, workloadPodSelector } from './workload-selector';
 import { formatCidr, HOST_BITS, INVALID_CIDR, isStrictSubset, ParsedCidr, parseCidr } from '../k8s/cidr';
-import { InputError, quoted } from '../k8s/input-error';
+import { InputError, quoted, shown } from '../k8s/input-error';
 import { KubeNetworkPolicyPeer } from '../k8s/kube-json';
 
 /**
@@ -262,6 +262,12 @@ export class Peer {
     description?: string;
     workload?: kplus.AbstractPod;
   }) {
+    const problems = (['podSelector', 'namespaceSelector'] as const)
+      .filter((field) => parts[field] !== undefined && !(parts[field] instanceof LabelSelector))
+      .map((field) => `${field} must be a LabelSelector (LabelSelector.of or LabelSelector.all), not ${shown(parts[field])}`);
+    if (problems.length > 0) {
+      throw new InputError('Peer', problems);
+    }
     this.podSelector = parts.podSelector;
     this.namespaceSelector = parts.namespaceSelector;
     this.cidr = parts.ipBlock?.cidr;
@@ -338,6 +344,9 @@ function describeNamespaces(selector: LabelSelector): string {
 
 /** Parses `cidr` and `excluding` strictly, checks family and containment, and returns canonical text. */
 function checkedIpBlock(subject: string, cidr: string, excluding: string[], family?: number): { cidr: string; excluding: string[] } {
+  if (!Array.isArray(excluding)) {
+    throw new InputError(subject, [`excluding must be a list of CIDRs, not ${shown(excluding)}`]);
+  }
   const problems: string[] = [];
   const outer = parseStrict(cidr, 'cidr', problems);
   if (outer !== undefined && family !== undefined && outer.family !== family) {
@@ -369,6 +378,9 @@ function parseStrict(text: string, field: string, problems: string[]): ParsedCid
 
 /** Suggests the strict CIDR the user probably meant, read the way older API servers read it. */
 function cidrFix(text: string, error: string): string {
+  if (typeof text !== 'string') {
+    return ' (a CIDR is a string, e.g. "10.0.0.0/8")';
+  }
   if (error === INVALID_CIDR) {
     // A bare address is the common slip; it needs a prefix length.
     const single = `${text}/${text.includes(':') ? 128 : 32}`;

@@ -1,4 +1,4 @@
-import { InputError } from '../k8s/input-error';
+import { InputError, shown } from '../k8s/input-error';
 import { KubeNetworkPolicyPort } from '../k8s/kube-json';
 import { portNameErrors, portNumberErrors } from '../k8s/label-syntax';
 import { Protocol } from '../k8s/protocol';
@@ -167,9 +167,9 @@ export class PortRange {
    */
   public static named(name: string, protocol?: Protocol): PortRange {
     const resolved = checkedProtocol('PortRange.named', protocol ?? Protocol.TCP);
-    const problems = portNameErrors(name).map(e => `name ${JSON.stringify(name)}: ${e}`);
-    if (/^[0-9]+$/.test(name)) {
-      problems.push(`name ${JSON.stringify(name)}: a port number must be a number, not a string (use PortRange.of(Protocol.${resolved}, ${Number(name)}))`);
+    const problems = portNameErrors(name).map(e => `name ${shown(name)}: ${e}`);
+    if (typeof name === 'string' && /^[0-9]+$/.test(name)) {
+      problems.push(`name ${shown(name)}: a port number must be a number, not a string (use PortRange.of(Protocol.${resolved}, ${Number(name)}))`);
     }
     if (problems.length > 0) {
       throw new InputError('PortRange.named', problems);
@@ -191,7 +191,7 @@ export class PortRange {
     const resolved = checkedProtocol('PortRange.of', protocol);
     if (port === undefined) {
       if (endPort !== undefined) {
-        throw new InputError('PortRange.of', [`endPort ${endPort}: needs a port to start the range from (port to endPort, inclusive)`]);
+        throw new InputError('PortRange.of', [`endPort ${shown(endPort)}: needs a port to start the range from (port to endPort, inclusive)`]);
       }
       return new PortRange(resolved);
     }
@@ -212,7 +212,7 @@ export class PortRange {
   private static range(subject: string, protocol: Protocol, start: number, end: number, startField: string, endField: string): PortRange {
     const problems = [...numberProblems(startField, start, protocol), ...numberProblems(endField, end, protocol)];
     if (problems.length === 0 && start > end) {
-      problems.push(`${endField} ${end}: must be at least ${startField} ${start} (the range is inclusive; swap the two)`);
+      problems.push(`${endField} ${shown(end)}: must be at least ${startField} ${shown(start)} (the range is inclusive; swap the two)`);
     }
     if (problems.length > 0) {
       throw new InputError(subject, problems);
@@ -292,13 +292,13 @@ export class PortRange {
 
 function checkedProtocol(subject: string, protocol: Protocol): Protocol {
   if (!Object.values(Protocol).includes(protocol)) {
-    throw new InputError(subject, [`protocol ${JSON.stringify(protocol)}: must be one of TCP, UDP or SCTP (upper case)`]);
+    throw new InputError(subject, [`protocol ${shown(protocol)}: must be one of TCP, UDP or SCTP (upper case)`]);
   }
   return protocol;
 }
 
 function numberProblems(field: string, port: number, protocol: Protocol): string[] {
-  const problems = portNumberErrors(port).map(e => `${field} ${port}: ${e}`);
+  const problems = portNumberErrors(port).map(e => `${field} ${shown(port)}: ${e}`);
   if (problems.length > 0 && !Number.isInteger(port)) {
     problems[problems.length - 1] += ' (a whole number)';
   }

@@ -1,4 +1,4 @@
-import { markdownCell } from './markdown-cell';
+import { markdownName } from './markdown-cell';
 import { byProtocol } from '../analysis/connection-engine';
 import { PortRanges } from '../analysis/port-ranges';
 
@@ -41,7 +41,7 @@ export class ConnectionWriter {
       return;
     }
     if (this.format === 'markdown') {
-      this.write(`| ${markdownCell(from)} | ${markdownCell(to)} | ${texts[0]} |\n`);
+      this.write(`| ${markdownName(from)} | ${markdownName(to)} | ${texts[0]} |\n`);
     } else {
       if (this.previousSource !== from) {
         this.write(`${from}\n`);

@@ -1,5 +1,5 @@
 import { countFindings } from './finding-counts';
-import { markdownCell } from './markdown-cell';
+import { markdownCell, markdownName } from './markdown-cell';
 import { ModelFinding } from '../analysis/model-finding';
 import { FindingSeverity } from '../validation/finding';
 
@@ -21,7 +21,7 @@ export class FindingReport {
     lines.push('| severity | object | field | message | origin |', '| --- | --- | --- | --- | --- |');
     const ordered = [...findings].sort((a, b) => rank(a) - rank(b));
     for (const f of ordered) {
-      lines.push(`| ${f.severity} | ${markdownCell(f.subject)} | ${f.field ? `\`${markdownCell(f.field)}\`` : ''} | ${markdownCell(f.message)} | ${markdownCell(f.origin)} |`);
+      lines.push(`| ${f.severity} | ${markdownName(f.subject)} | ${f.field ? `\`${markdownCell(f.field)}\`` : ''} | ${markdownCell(f.message)} | ${markdownCell(f.origin)} |`);
     }
     lines.push('');
     return lines.join('\n');

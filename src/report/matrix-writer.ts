@@ -1,4 +1,4 @@
-import { markdownCell } from './markdown-cell';
+import { markdownName } from './markdown-cell';
 import { matrixTitle } from './matrix-title';
 import { NamespaceMatrix } from '../analysis/namespace-matrix';
 import { ReachabilityMatrix } from '../analysis/reachability-matrix';
@@ -30,9 +30,9 @@ export function writeMatrix(matrix: ReachabilityMatrix, format: 'text' | 'markdo
       write('_No pods or workloads in the input._\n');
       return;
     }
-    write(`| source \\ destination | ${endpoints.map(markdownCell).join(' | ')} |\n| --- | ${endpoints.map(() => ':-:').join(' | ')} |\n`);
+    write(`| source \\ destination | ${endpoints.map(markdownName).join(' | ')} |\n| --- | ${endpoints.map(() => ':-:').join(' | ')} |\n`);
     matrix._forEachRow((i, allowedTo) => {
-      write(`| ${markdownCell(endpoints[i])} | ${endpoints.map((_, j) => (allowedTo(j) ? ALLOWED : DENIED)).join(' | ')} |\n`);
+      write(`| ${markdownName(endpoints[i])} | ${endpoints.map((_, j) => (allowedTo(j) ? ALLOWED : DENIED)).join(' | ')} |\n`);
     });
     return;
   }
@@ -75,9 +75,9 @@ export function writeNamespaceMatrix(summary: NamespaceMatrix, format: 'text' | 
   const legend = `${COVERAGE_MARKS.all} all pairs allowed, ${COVERAGE_MARKS.some} some, ${COVERAGE_MARKS.none} none`;
   if (format === 'markdown') {
     write(`**${title}** (rows: sources, columns: destinations; ${legend})\n\n`);
-    write(`| source \\ destination | ${namespaces.map(markdownCell).join(' | ')} |\n| --- | ${namespaces.map(() => ':-:').join(' | ')} |\n`);
+    write(`| source \\ destination | ${namespaces.map(markdownName).join(' | ')} |\n| --- | ${namespaces.map(() => ':-:').join(' | ')} |\n`);
     for (const from of namespaces) {
-      write(`| ${markdownCell(from)} | ${namespaces.map((to) => COVERAGE_MARKS[summary.coverage(from, to)]).join(' | ')} |\n`);
+      write(`| ${markdownName(from)} | ${namespaces.map((to) => COVERAGE_MARKS[summary.coverage(from, to)]).join(' | ')} |\n`);
     }
     return;
   }

@@ -8,7 +8,8 @@ import { FindingSeverity, ValidationFinding } from './finding';
 import { clusterCustomResourceMetadataFindings } from './metadata';
 import { RULE } from './rules';
 import {
-  blocksCel, CEL_SKIPPED_MESSAGE, celErrors, dropNulls, duplicateErrors, pruneUnknownFields, SchemaConstraint, SchemaError, SchemaNode, schemaErrors,
+  blocksCel, CEL_SKIPPED_MESSAGE, celErrors, childSchema, dropNulls, duplicateErrors, pruneUnknownFields,
+  SchemaConstraint, SchemaError, SchemaNode, schemaErrors,
 } from './structural-schema';
 import { asObject, JsonObject } from '../k8s/json-values';
 import { CLUSTER_NETWORK_POLICY_API_VERSION, CLUSTER_NETWORK_POLICY_GROUP, CLUSTER_NETWORK_POLICY_KIND } from '../k8s/kinds';
@@ -156,7 +157,7 @@ function unknownField(path: string, schema: SchemaNode, channel: ClusterNetworkP
   const steps = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
   const name = steps[steps.length - 1];
   const parent = steps.slice(0, -1).reduce<SchemaNode | undefined>((node, step) =>
-    (step.startsWith('[') ? node?.items : node?.properties?.[step] ?? node?.additionalProperties), schema);
+    (step.startsWith('[') ? node?.items : childSchema(node, step)), schema);
   const refused = 'the API server refuses the object (strict decoding error), or drops the field without strict field validation';
   if (channel === ClusterNetworkPolicyChannel.STANDARD && /^spec\.egress\[\d+\]\.to\[\d+\]$/.test(path.slice(0, path.lastIndexOf('.')))
     && EXPERIMENTAL_EGRESS_PEERS.includes(name)) {

@@ -266,7 +266,8 @@ function decode(value: unknown, type: GoType, at: Position, state: WalkState, op
           continue;
         }
         const path = at.path ? `${at.path}.${key}` : key;
-        const field = type.fields[key];
+        // Own fields only: a key named like a built-in (`constructor`, `__proto__`) is an unknown field.
+        const field = Object.prototype.hasOwnProperty.call(type.fields, key) ? type.fields[key] : undefined;
         if (field !== undefined) {
           decode(object[key], field, { struct: type.name.split('.').pop()!, names: [...at.names, key], path }, state, options);
         } else if (options.strict && state.unknownFields.length < MAX_STRICT_ERRORS) {

@@ -102,7 +102,7 @@ export function pruneUnknownFields(root: Record<string, unknown>, schema: Schema
     for (const key of Object.keys(object)) {
       if (isRoot && ROOT_META_FIELDS.has(key)) continue;
       const keyPath = childPath(path, key);
-      const child = node?.properties?.[key] ?? node?.additionalProperties;
+      const child = childSchema(node, key);
       if (child) {
         prune(object[key], child, keyPath, false);
       } else {
@@ -115,6 +115,16 @@ export function pruneUnknownFields(root: Record<string, unknown>, schema: Schema
   return unknown;
 }
 
+/**
+ * The schema of an object's field `key`: its own property, else `additionalProperties`. Own
+ * properties only: a key named like a built-in (`constructor`, `__proto__`) is an unknown field.
+ */
+export function childSchema(node: SchemaNode | undefined, key: string): SchemaNode | undefined {
+  const properties = node?.properties;
+  const own = properties !== undefined && Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
+  return own ?? node?.additionalProperties;
+}
+
 /** Removes object fields whose value is JSON null, in place: the server treats them as absent. */
 export function dropNulls(value: unknown, node: SchemaNode): void {
   if (Array.isArray(value)) {
@@ -124,7 +134,7 @@ export function dropNulls(value: unknown, node: SchemaNode): void {
   const object = asObject(value);
   if (!object) return;
   for (const key of Object.keys(object)) {
-    const child = node.properties?.[key] ?? node.additionalProperties;
+    const child = childSchema(node, key);
     if (!child) continue;
     if (object[key] === null) delete object[key];
     else dropNulls(object[key], child);
@@ -201,7 +211,7 @@ export function schemaErrors(value: unknown, node: SchemaNode, path: string): Sc
       if (!(key in object)) push(FieldErrorType.REQUIRED, SchemaConstraint.REQUIRED, childPath(path, key), 'Required value');
     }
     for (const [key, child] of Object.entries(object)) {
-      const childNode = node.properties?.[key] ?? node.additionalProperties;
+      const childNode = childSchema(node, key);
       if (childNode) errors.push(...schemaErrors(child, childNode, childPath(path, key)));
     }
   }
@@ -231,7 +241,7 @@ export function duplicateErrors(value: unknown, node: SchemaNode, path: string):
     return errors;
   }
   for (const [key, child] of Object.entries(asObject(value) ?? {})) {
-    const childNode = node.properties?.[key] ?? node.additionalProperties;
+    const childNode = childSchema(node, key);
     if (childNode) errors.push(...duplicateErrors(child, childNode, childPath(path, key)));
   }
   return errors;
@@ -254,7 +264,7 @@ export function celErrors(value: unknown, node: SchemaNode, path: string): Schem
     return errors;
   }
   for (const [key, child] of Object.entries(asObject(value) ?? {})) {
-    const childNode = node.properties?.[key] ?? node.additionalProperties;
+    const childNode = childSchema(node, key);
     if (childNode) errors.push(...celErrors(child, childNode, childPath(path, key)));
   }
   return errors;

@@ -1,5 +1,6 @@
-import { clusterPolicy, deployment, documents, namespace, pod, policy } from './manifests';
-import { ClusterModel, ManifestDocument } from '../../src/analysis';
+import { clusterPolicy, deployment, documents, namespace, pod, policy, workload } from './manifests';
+import { AnalysisOptions, ClusterModel, ManifestDocument } from '../../src/analysis';
+import { InputError } from '../../src/k8s/input-error';
 import { Protocol } from '../../src/k8s/protocol';
 import { ClusterNetworkPolicyChannel } from '../../src/validation';
 import { FindingSeverity } from '../../src/validation/finding';
@@ -45,6 +46,8 @@ describe('workloads', () => {
       labels: { app: 'a' },
       ports: [{ name: undefined, port: 80, protocol: Protocol.TCP }],
       ips: [],
+      pods: [],
+      nodes: [],
       hostNetwork: false,
       origin: 'document 0',
     }]);
@@ -53,8 +56,8 @@ describe('workloads', () => {
   test('pods: labels, named ports with protocols, IPs from podIP and podIPs', () => {
     const manifest = pod('x/p', { ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }, { containerPort: 80 }] });
     manifest.status = { podIP: '10.0.0.1', podIPs: [{ ip: '10.0.0.1' }, { ip: 'fd00::1' }] };
-    const [workload] = ClusterModel.fromManifests(documents(manifest)).workloads;
-    expect(workload).toMatchObject({
+    const [podWorkload] = ClusterModel.fromManifests(documents(manifest)).workloads;
+    expect(podWorkload).toMatchObject({
       labels: { app: 'p' },
       ports: [{ name: 'dns', port: 53, protocol: Protocol.UDP }, { port: 80, protocol: Protocol.TCP }],
       ips: ['10.0.0.1', 'fd00::1'],
@@ -132,6 +135,15 @@ describe('policies', () => {
     expect(lenient.findings.map((f) => f.severity)).toEqual([FindingSeverity.WARNING]);
   });
 
+  test.each([
+    ['no apiVersion', undefined, FindingSeverity.ERROR, 'has no apiVersion: this NetworkPolicy is not evaluated (use networking.k8s.io/v1)'],
+    ['the removed extensions/v1beta1', 'extensions/v1beta1', FindingSeverity.ERROR,
+      '"extensions/v1beta1" no longer serves NetworkPolicy (removed in Kubernetes 1.16): this NetworkPolicy is not evaluated; use networking.k8s.io/v1'],
+  ])('a NetworkPolicy with %s is an error, as check says (issue 16)', (_, apiVersion, severity, message) => {
+    const model = ClusterModel.fromManifests(documents({ ...policy('x/p', {}), apiVersion }));
+    expect(model.findings).toEqual([expect.objectContaining({ severity, field: 'apiVersion', message })]);
+  });
+
   test('a NetworkPolicy of another API group is reported and not evaluated', () => {
     const calico = { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'c', namespace: 'x' }, spec: {} };
     const model = ClusterModel.fromManifests(documents(calico));
@@ -202,5 +214,86 @@ describe('ClusterNetworkPolicies', () => {
     const model = ClusterModel.fromManifests(documents({ ...clusterPolicy('antrea', { priority: 5 }), apiVersion: 'crd.antrea.io/v1beta1' }));
     expect(model.clusterPolicies).toEqual([{ name: 'antrea', priority: 5, origin: 'file.yaml:0', evaluated: false }]);
     expect(model.findings.map((f) => [f.severity, f.field, f.rule])).toEqual([[FindingSeverity.WARNING, 'apiVersion', 'NP-INPUT-API-VERSION']]);
+  });
+});
+
+describe('pods and their workloads', () => {
+  test('a workload with its pods in the input stands for them, once; pods differing in labels are groups named [n]', () => {
+    const model = ClusterModel.fromManifests(documents(
+      workload('Deployment', 'x/web'),
+      pod('x/web-1a-b', { owner: 'ReplicaSet/web-1a', labels: { 'app': 'web', 'pod-template-hash': '1a' }, node: 'n1', ips: ['10.1.0.1'] }),
+      pod('x/web-1a-c', { owner: 'ReplicaSet/web-1a', labels: { 'app': 'web', 'pod-template-hash': '1a' }, node: 'n2', ips: ['10.1.0.2'] }),
+      pod('x/api-1', { owner: 'Deployment/api', labels: { app: 'api', v: '1' } }),
+      pod('x/api-2', { owner: 'Deployment/api', labels: { app: 'api', v: '2' } }),
+    ));
+    expect(model.workloads.map((w) => [w.endpoint, w.kind, w.pods, w.nodes, w.ips])).toEqual([
+      ['x/web', 'Deployment', ['web-1a-b', 'web-1a-c'], ['n1', 'n2'], ['10.1.0.1', '10.1.0.2']],
+      ['x/api[1]', 'Deployment', ['api-1'], [], []],
+      ['x/api[2]', 'Deployment', ['api-2'], [], []],
+    ]);
+    expect(model.workloads[0].labels).toEqual({ 'app': 'web', 'pod-template-hash': '1a' });
+    expect(model.findings.map((f) => f.rule)).toEqual(['NP-INPUT-WORKLOAD-PODS']);
+  });
+
+  test('names with control characters are escaped in endpoints and policy ids (issue 16)', () => {
+    const model = ClusterModel.fromManifests(documents(pod('x/evil\x1b[2J'), { ...policy('x/p\nq', { podSelector: {} }) }));
+    expect(model.workloads[0].endpoint).toBe('x/evil\\x1b[2J');
+    expect(model.findings.find((f) => f.field === 'metadata.name')?.subject).toBe('x/p\\nq');
+  });
+});
+
+describe('nodes', () => {
+  test('Node objects with their IP addresses, then nodes only pods name; every node gets its pods\' host IPs', () => {
+    const node = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'node-b', labels: { zone: 'b' } },
+      status: { addresses: [{ type: 'InternalIP', address: '10.0.0.11' }, { type: 'InternalIP', address: 'nonsense' }, { type: 'Hostname', address: 'node-b' }] },
+    };
+    const onA = pod('x/a', { node: 'node-a' });
+    onA.status = { hostIP: '10.0.0.10', podIP: '10.244.0.5' };
+    const hostNetwork = pod('x/h', { node: 'node-b', hostNetwork: true, ips: ['10.0.0.12'] });
+    const model = ClusterModel.fromManifests(documents(onA, node, hostNetwork));
+    expect(model.nodes).toEqual([
+      { name: 'node-b', labels: { zone: 'b' }, addresses: ['10.0.0.11', '10.0.0.12'], declared: true, origin: 'file.yaml:1' },
+      { name: 'node-a', labels: {}, addresses: ['10.0.0.10'], declared: false },
+    ]);
+    expect(model.findings).toContainEqual(expect.objectContaining({ subject: 'Node/node-b', field: 'status.addresses', rule: 'NP-INPUT-NODE-IP' }));
+  });
+});
+
+describe('what the input does not show', () => {
+  const selectByLabel = policy('kube-system/dns', {
+    podSelector: {},
+    ingress: [{ from: [{ namespaceSelector: { matchLabels: { purpose: 'shop' } } }, { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'x' } } }] }],
+  });
+
+  test('a namespaceSelector on labels is reported while some namespace has no Namespace object (issue 13)', () => {
+    const model = ClusterModel.fromManifests(documents(selectByLabel, pod('shop/web'), pod('kube-system/dns')));
+    expect(model.findings).toEqual([expect.objectContaining({
+      subject: 'kube-system/dns',
+      field: 'spec.ingress[0].from[0].namespaceSelector',
+      rule: 'NP-INPUT-NAMESPACE-LABELS',
+      message: expect.stringMatching(/^selects namespaces by their labels \(purpose\), but the input has no Namespace object for kube-system, shop: .*kubectl get ns -o yaml/),
+    })]);
+  });
+
+  test('no finding when every namespace is declared, or when the selector only names namespaces', () => {
+    const declared = ClusterModel.fromManifests(documents(namespace('kube-system'), namespace('shop'), selectByLabel, pod('shop/web')));
+    expect(declared.findings).toEqual([]);
+  });
+});
+
+describe('input from plain JavaScript (issue 16)', () => {
+  test.each([
+    ['documents that are not a list', () => ClusterModel.fromManifests('x' as any), /documents must be a list/],
+    ['a document that is not an object', () => ClusterModel.fromManifests([null as any]), /documents\[0\] must be an object/],
+    ['an origin that is not a string', () => ClusterModel.fromManifests([{ manifest: {}, origin: 5 as any }]), /documents\[0\] must be an object/],
+    ['options that are not an object', () => ClusterModel.fromManifests([], 'x' as AnalysisOptions), /options\]: must be an object/],
+    ['an option of the wrong type', () => ClusterModel.fromManifests([], { allowSelfTraffic: 'yes' as any, defaultNamespace: 5 as any }),
+      /allowSelfTraffic must be true or false, not "yes"; defaultNamespace must be a namespace name, not 5/],
+  ])('%s is an input error', (_, call, message) => {
+    expect(call).toThrow(InputError);
+    expect(call).toThrow(message);
   });
 });

@@ -1,5 +1,5 @@
 import { deployment, documents, pod, policy } from './manifests';
-import { ClusterModel, Coverage, DecisionLayer, Evaluator } from '../../src/analysis';
+import { ClusterModel, ConnectivityDiff, Coverage, DecisionLayer, Evaluator } from '../../src/analysis';
 import { Protocol } from '../../src/k8s/protocol';
 
 const evaluate = (...manifests: any[]) => new Evaluator(ClusterModel.fromManifests(documents(...manifests)));
@@ -52,6 +52,43 @@ describe('Evaluator.connections', () => {
     ]);
     expect(evaluator.connection('x/db', 'x/db').explanation).toBe('allowed on every port: x/db can always reach itself (allowSelfTraffic)');
     expect(() => evaluator.connection('x/web', '10.0.0.1')).toThrow('is not a workload or pod');
+  });
+
+  describe('a hostNetwork workload on one node reaches the pods on that node on every port (allowNodeTraffic)', () => {
+    const denyAll = policy('k/deny', { podSelector: {}, policyTypes: ['Ingress'] });
+    const agent = pod('k/agent', { hostNetwork: true, node: 'node-a' });
+    const local = pod('k/local', { node: 'node-a' });
+    const remote = pod('k/remote', { node: 'node-b' });
+    const spread = ['a', 'b'].map((n) => pod(`k/spread-${n}`, { owner: 'ReplicaSet/spread', labels: { app: 'spread' }, node: `node-${n}` }));
+    const fromAgent = (evaluator: Evaluator) => evaluator.connections({ source: 'k/agent' }).map((c) => `${c.destination} ${c.protocol} ${c.ports.join(' ')}`);
+
+    test('connections() and the matrix agree', () => {
+      const evaluator = evaluate(agent, local, remote, ...spread, denyAll);
+      expect(fromAgent(evaluator)).toEqual(['k/local TCP 1,65535', 'k/local UDP 1,65535', 'k/local SCTP 1,65535']);
+      expect(evaluator.matrix({ port: 80 }).isAllowed('k/agent', 'k/local')).toBe(true);
+    });
+
+    test('connection(): every port to a workload all on its node; a note for one only partly there', () => {
+      const evaluator = evaluate(agent, local, ...spread, denyAll);
+      expect(evaluator.connection('k/agent', 'k/local')).toMatchObject({
+        allowed: true, explanation: 'allowed on every port: k/agent uses its node\'s network, and a pod\'s own node can always reach it (allowNodeTraffic)',
+      });
+      expect(evaluator.connection('k/agent', 'k/spread').explanation).toMatch(/^denied on every port: .*; note: its pods on node-a are always reachable from their own node/);
+      expect(evaluator.connection('k/agent', 'k/spread-a').allowed).toBe(true);
+      const without = new Evaluator(ClusterModel.fromManifests(documents(agent, local, denyAll), { allowNodeTraffic: false }));
+      expect(without.connection('k/agent', 'k/local').allowed).toBe(false);
+      expect(fromAgent(without)).toEqual([]);
+    });
+
+    test('the diff sees a workload move onto the node', () => {
+      const before = ClusterModel.fromManifests(documents(agent, remote, denyAll));
+      const after = ClusterModel.fromManifests(documents(agent, pod('k/remote', { node: 'node-a' }), denyAll));
+      const diff = ConnectivityDiff.between(before, after);
+      expect(diff.added.map((c) => `${c.source} -> ${c.destination} ${c.protocol} ${c.ports.join(' ')}`)).toEqual([
+        'k/agent -> k/remote TCP 1,65535', 'k/agent -> k/remote UDP 1,65535', 'k/agent -> k/remote SCTP 1,65535',
+      ]);
+      expect(diff.removed).toEqual([]);
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { deployment, documents, namespace, pod, policy } from './manifests';
+import { deployment, documents, namespace, pod, policy, workload } from './manifests';
 import { AnalysisOptions, ClusterModel, ConnectionQuery, DecisionLayer, DecisionOutcome, Evaluator } from '../../src/analysis';
 import { TrafficDirection } from '../../src/k8s';
 import { Protocol } from '../../src/k8s/protocol';
@@ -457,7 +457,7 @@ describe('query errors', () => {
   test.each([
     ['unknown endpoint, with close matches', { source: 'prod/fronted', destination: 'prod/db', port: 80 }, 'NP-INPUT[source]: unknown endpoint "prod/fronted"; close matches: prod/frontend'],
     ['same name in other namespaces', { source: 'prod/frontend', destination: 'stage/db', port: 80 }, 'close matches: dev/db, prod/db'],
-    ['nothing close', { source: 'zzz', destination: 'prod/db', port: 80 }, 'use namespace/name of a workload or pod, an IP address, or "node"'],
+    ['nothing close', { source: 'zzz', destination: 'prod/db', port: 80 }, 'use namespace/name of a workload or pod, an IP address, node:<name>, or "node"'],
     ['node as destination', { source: 'prod/db', destination: 'node', port: 80 }, 'NP-INPUT[destination]: "node" can only be a source'],
     ['both port and portName', { source: 'prod/frontend', destination: 'prod/db', port: 80, portName: 'sql' }, 'give exactly one of port (a number) and portName'],
     ['neither port nor portName', { source: 'prod/frontend', destination: 'prod/db' }, 'give exactly one of port'],
@@ -518,5 +518,99 @@ describe('matrix', () => {
   test('checks its query like check()', () => {
     const evaluator = new Evaluator(ClusterModel.fromManifests(documents(pod('x/web'))));
     expect(() => evaluator.matrix({})).toThrow('give exactly one of port');
+  });
+});
+
+describe('nodes (issue 13)', () => {
+  const node = (name: string, address: string) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name }, status: { addresses: [{ type: 'InternalIP', address }] } });
+  const denyAll = policy('kube-system/deny', { podSelector: {}, policyTypes: ['Ingress'] });
+  const fromNodeB = policy('kube-system/from-node-b', { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.11/32' } }] }] });
+  const dns = ['a', 'b'].map((n) => pod(`kube-system/coredns-5d-${n}`, { owner: 'ReplicaSet/coredns-5d', labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '5d' }, node: `node-${n}` }));
+  const proxy = ['a', 'b'].map((n, i) => pod(`kube-system/kube-proxy-${n}`, { owner: 'DaemonSet/kube-proxy', hostNetwork: true, node: `node-${n}`, ips: [`10.0.0.1${i}`] }));
+  const evaluator = (...extra: any[]) => new Evaluator(ClusterModel.fromManifests(documents(node('node-a', '10.0.0.10'), node('node-b', '10.0.0.11'), ...dns, ...proxy, denyAll, ...extra)));
+
+  test.each([
+    ['a node to a pod on it', 'node:node-a', 'kube-system/coredns-5d-a', true, 'from its own node (node-a) is always allowed'],
+    ['a node\'s address to a pod on it', '10.0.0.10', 'kube-system/coredns-5d-a', true, 'from its own node (node-a) is always allowed'],
+    ['a hostNetwork pod to a pod on its node', 'kube-system/kube-proxy-a', 'kube-system/coredns-5d-a', true, 'from its own node (node-a) is always allowed'],
+    ['a node to a pod on another node: ordinary traffic, denied here', 'node:node-a', 'kube-system/coredns-5d-b', false, 'none of its rules admits node:node-a'],
+    ['a hostNetwork pod to a pod on another node', 'kube-system/kube-proxy-a', 'kube-system/coredns-5d-b', false, 'none of its rules admits kube-system/kube-proxy-a'],
+    ['plain node stays the destination pod\'s own node', 'node', 'kube-system/coredns-5d-b', true, 'from its own node (node-b) is always allowed'],
+  ])('%s', (_, source, destination, allowed, reason) => {
+    const verdict = evaluator().check({ source, destination, port: 53, protocol: Protocol.UDP });
+    expect(verdict.allowed).toBe(allowed);
+    expect(verdict.explanation).toContain(reason);
+  });
+
+  test('from another node, ipBlocks on its address decide', () => {
+    const verdict = evaluator(fromNodeB).check({ source: 'node:node-b', destination: 'kube-system/coredns-5d-a', port: 53 });
+    expect(verdict).toMatchObject({ allowed: true, source: 'node:node-b' });
+    expect(verdict.ingress.reason).toBe('ingress to kube-system/coredns-5d-a is allowed by kube-system/from-node-b spec.ingress[0] (matched by its address 10.0.0.11)');
+  });
+
+  test('a workload with pods on this node and others: the answer for the others, and a note', () => {
+    const verdict = evaluator().check({ source: 'node:node-a', destination: 'kube-system/coredns', port: 53 });
+    expect(verdict.allowed).toBe(false);
+    expect(verdict.explanation).toMatch(/; note: its pods on node-a are always reachable from their own node \(allowNodeTraffic\), so this is the answer for its pods on other nodes$/);
+  });
+
+  test('without allowNodeTraffic, a node is ordinary traffic from its addresses', () => {
+    const model = ClusterModel.fromManifests(documents(node('node-a', '10.0.0.10'), ...dns, denyAll), { allowNodeTraffic: false });
+    expect(new Evaluator(model).check({ source: 'node:node-a', destination: 'kube-system/coredns-5d-a', port: 53 }).allowed).toBe(false);
+  });
+
+  test('the matrix: a hostNetwork workload on one node reaches the workloads all on that node', () => {
+    const model = ClusterModel.fromManifests(documents(
+      pod('kube-system/etcd-node-a', { owner: 'Node/node-a', hostNetwork: true, node: 'node-a' }),
+      pod('kube-system/local-a', { node: 'node-a', labels: { app: 'local' } }),
+      pod('kube-system/remote-b', { node: 'node-b', labels: { app: 'remote' } }),
+      denyAll,
+    ));
+    const matrix = new Evaluator(model).matrix({ port: 80 });
+    expect(matrix.isAllowed('kube-system/etcd-node-a', 'kube-system/local-a')).toBe(true);
+    expect(matrix.isAllowed('kube-system/etcd-node-a', 'kube-system/remote-b')).toBe(false);
+    expect(matrix.toJson().allowed['kube-system/etcd-node-a']['kube-system/local-a']).toBe(true);
+  });
+});
+
+describe('dual-stack pods (issue 13)', () => {
+  const dual = pod('x/client', { labels: { app: 'client' }, ips: ['10.0.0.7', 'fd00::7'] });
+  const server = pod('x/server', { labels: { app: 'server' } });
+  const checkWith = (cidr: string) => new Evaluator(ClusterModel.fromManifests(documents(dual, server,
+    policy('x/p', { podSelector: { matchLabels: { app: 'server' } }, ingress: [{ from: [{ ipBlock: { cidr } }] }] }),
+  ))).check({ source: 'x/client', destination: 'x/server', port: 80 });
+
+  test.each([
+    ['an IPv6 block', 'fd00::/64', 'matched by its address fd00::7 only: over IPv4 (10.0.0.7) no rule admits it, so the answer differs'],
+    ['an IPv4 block', '10.0.0.0/24', 'matched by its address 10.0.0.7 only: over IPv6 (fd00::7) no rule admits it, so the answer differs'],
+  ])('a pod with an IPv4 and an IPv6 address is matched by %s, and explain says which address and that the other family differs', (_, cidr, note) => {
+    const verdict = checkWith(cidr);
+    expect(verdict.allowed).toBe(true);
+    expect(verdict.ingress.reason).toBe(`ingress to x/server is allowed by x/p spec.ingress[0] (${note})`);
+  });
+
+  test('an address neither block holds is denied', () => {
+    expect(checkWith('192.168.0.0/16').allowed).toBe(false);
+  });
+});
+
+describe('workloads from a dump (issue 13)', () => {
+  const hashed = (name: string, app: string) => pod(`x/${name}`, { owner: `ReplicaSet/${app}-7d9f8b6c4`, labels: { 'app': app, 'pod-template-hash': '7d9f8b6c4' } });
+
+  test('pods answer under their workload and under their own name; the Deployment and its pods count once', () => {
+    const evaluator = new Evaluator(ClusterModel.fromManifests(documents(
+      workload('Deployment', 'x/web'), hashed('web-7d9f8b6c4-aaaaa', 'web'), hashed('web-7d9f8b6c4-bbbbb', 'web'), pod('x/db'),
+      policy('x/db', { podSelector: { matchLabels: { app: 'db' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] }),
+    )));
+    expect(evaluator.check({ source: 'x/web', destination: 'x/db', port: 5432 }).allowed).toBe(true);
+    expect(evaluator.check({ source: 'x/web-7d9f8b6c4-bbbbb', destination: 'x/db', port: 5432 })).toMatchObject({ allowed: true, source: 'x/web-7d9f8b6c4-bbbbb' });
+    expect(evaluator.matrix({ port: 5432 }).endpoints).toEqual(['x/db', 'x/web']);
+  });
+
+  test('a pod reaching its own workload is not self traffic', () => {
+    const evaluator = new Evaluator(ClusterModel.fromManifests(documents(hashed('web-7d9f8b6c4-aaaaa', 'web'), hashed('web-7d9f8b6c4-bbbbb', 'web'),
+      policy('x/deny', { podSelector: {} }))));
+    expect(evaluator.check({ source: 'x/web-7d9f8b6c4-aaaaa', destination: 'x/web-7d9f8b6c4-aaaaa', port: 80 }).allowed).toBe(true);
+    expect(evaluator.check({ source: 'x/web-7d9f8b6c4-aaaaa', destination: 'x/web-7d9f8b6c4-bbbbb', port: 80 }).allowed).toBe(false);
   });
 });

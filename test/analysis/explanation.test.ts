@@ -3,7 +3,7 @@ import { exemptionDecision, explainConnection, explainSide } from '../../src/ana
 import { DecisionLayer, DecisionOutcome, LayerDecision } from '../../src/analysis/verdict';
 import { TrafficDirection } from '../../src/k8s/traffic-direction';
 
-const db: Endpoint = { label: 'prod/db', kind: 'pod', workload: 0, ports: [], ips: [] };
+const db: Endpoint = { label: 'prod/db', kind: 'pod', workload: 0, ports: [], ips: [], nodes: [] };
 const rule = { policy: 'prod/db-policy', origin: 'db-policy.yaml:0', direction: TrafficDirection.INGRESS, ruleIndex: 1 };
 type Rule = typeof rule;
 const decision = (layer: DecisionLayer, outcome: DecisionOutcome, reason: string, policies: string[] = [], rules: Rule[] = []): LayerDecision =>
@@ -42,7 +42,7 @@ describe('explainSide', () => {
 });
 
 describe('explainConnection', () => {
-  const frontend: Endpoint = { label: 'prod/frontend', kind: 'pod', workload: 1, ports: [], ips: [] };
+  const frontend: Endpoint = { label: 'prod/frontend', kind: 'pod', workload: 1, ports: [], ips: [], nodes: [] };
   const egressOpen = explainSide(frontend, [
     { ...notIsolated, direction: TrafficDirection.EGRESS, reason: 'egress from prod/frontend is not isolated' },
     { ...byDefault, direction: TrafficDirection.EGRESS },

@@ -40,13 +40,13 @@ describe('connections', () => {
     expect(() => connectionsCommand(['--from', 'shopp', shop])).toThrow('close matches: shop');
     expect(() => connectionsCommand(['--to', 'shop/wbe', shop])).toThrow('close matches: shop/web');
     const out = new StringOutput();
-    expect(() => connectionsCommand(['--from', 'nowhere', '--format', 'json', shop], out)).toThrow(UsageError);
+    expect(() => connectionsCommand(['--from', 'nowhere', '--format', 'json', shop], {}, out)).toThrow(UsageError);
     expect(out.toString()).toBe('');
   });
 
   test('streams into the given output, and nothing into stdout', () => {
     const out = new StringOutput();
-    const result = connectionsCommand(['--format', 'json', shop], out);
+    const result = connectionsCommand(['--format', 'json', shop], {}, out);
     expect(result.stdout).toBe('');
     expect(JSON.parse(out.toString()).connections).toHaveLength(12);
   });

@@ -91,3 +91,34 @@ describe('explain without --port', () => {
     expect(() => explainCommand(['--from', 'shop/web', '--to', 'shop/api', '--protocol', 'UDP', shop])).toThrow('--protocol goes with --port');
   });
 });
+
+describe('explain on a kubectl dump (issue 13)', () => {
+  const dump = path.join('test', 'cli', 'fixtures', 'dump');
+  const explain = (from: string, to: string, port: string, protocol = 'TCP') =>
+    JSON.parse(explainCommand(['--from', from, '--to', to, '--port', port, '--protocol', protocol, '--format', 'json', dump]).stdout);
+
+  test.each([
+    ['a workload to a workload', 'shop/web', 'shop/api', 'http', 'TCP', true, 'allowed by shop/api-from-web spec.ingress[0]'],
+    ['an isolated destination', 'shop/web', 'shop/db', '5432', 'TCP', false, 'isolated by shop/default-deny, shop/db-from-api'],
+    ['a CronJob\'s pods', 'shop/report', 'shop/db', '5432', 'TCP', true, 'allowed by shop/db-from-api spec.ingress[0]'],
+    ['a pod by its own name', 'shop/api-6b9d8c7f5-2rk4m', 'shop/db', '5432', 'TCP', true, 'allowed by shop/db-from-api spec.ingress[0]'],
+    ['a hostNetwork pod to a pod on its node', 'kube-system/kube-proxy-4xw9z', 'kube-system/coredns-5d78c9869d-8xk2p', '53', 'UDP', true,
+      'from its own node (node-a) is always allowed (allowNodeTraffic)'],
+    ['a node\'s address to a pod on it', '10.0.0.10', 'kube-system/coredns-5d78c9869d-8xk2p', '53', 'UDP', true, 'from its own node (node-a) is always allowed'],
+    ['a node to a pod on another node: its address decides, and no rule admits it', 'node:node-a', 'kube-system/coredns-5d78c9869d-q7wmz', '53', 'UDP', false,
+      'none of its rules admits node:node-a'],
+    ['a node to a pod on another node that an ipBlock admits', 'node:node-b', 'kube-system/coredns-5d78c9869d-8xk2p', '53', 'UDP', true,
+      'allowed by kube-system/coredns spec.ingress[1] (matched by its address 10.0.0.11)'],
+    ['a node to a workload with pods on it and elsewhere', 'node:node-a', 'kube-system/coredns', '53', 'UDP', false,
+      'note: its pods on node-a are always reachable from their own node (allowNodeTraffic), so this is the answer for its pods on other nodes'],
+  ])('%s', (_, from, to, port, protocol, allowed, reason) => {
+    const verdict = explain(from, to, port, protocol);
+    expect(verdict.allowed).toBe(allowed);
+    expect(verdict.explanation).toContain(reason);
+  });
+
+  test('an unknown endpoint gets close matches, as at synth', () => {
+    expect(() => explainCommand(['--from', 'shop/ap', '--to', 'shop/db', '--port', '5432', dump])).toThrow(/unknown endpoint "shop\/ap"; close matches: shop\/api/);
+    expect(() => explainCommand(['--from', 'node:node-c', '--to', 'shop/db', '--port', '5432', dump])).toThrow(/close matches: node:node-a, node:node-b/);
+  });
+});

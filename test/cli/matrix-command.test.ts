@@ -61,9 +61,32 @@ describe('matrix', () => {
     expect(JSON.parse(lenient.stdout).allowed['shop/api']['monitoring/prometheus']).toBe(false);
   });
 
+  test('without --port: one matrix for each port the policies name, as JSON lines', () => {
+    const lines = matrixCommand(['--format', 'json', shop]).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((m) => `${m.protocol}/${m.port}`)).toEqual(['TCP/5432', 'TCP/http', 'TCP/metrics']);
+    expect(lines[0].allowed['shop/api']['shop/db']).toBe(true);
+    const text = matrixCommand([shop]).stdout;
+    expect(text.match(/^Reachability on TCP\/[^\s:]+/gm)).toEqual(['Reachability on TCP/5432', 'Reachability on TCP/http', 'Reachability on TCP/metrics']);
+    expect(() => matrixCommand(['--protocol', 'UDP', shop])).toThrow('no --port given, and the policies name no UDP port: give --port');
+  });
+
+  test('a NetworkPolicy of the removed extensions/v1beta1 is an error, as check says (issue 16)', () => {
+    const result = matrixCommand(['--port', '80', path.join('test', 'cli', 'fixtures', 'old-api.yaml')]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/old-api\.yaml:1 default\/legacy: apiVersion: "extensions\/v1beta1" no longer serves NetworkPolicy/);
+  });
+
+  test('a port name no workload declares is said, not silently all denied (issue 16)', () => {
+    const result = matrixCommand(['--port', 'grpc', shop]);
+    expect(result.stderr).toBe('note: no workload declares a TCP container port named "grpc": nothing is reachable on it\n');
+  });
+
   test.each([
-    [[shop], /--port is required/],
     [['--port', '0', shop], /--port: 0 is not a port number; use an integer from 1 to 65535/],
+    [['--port', '-1', shop], /--port: "-1" is neither a port number \(1 to 65535\) nor a container port name/],
+    [['--port', '80.5', shop], /--port: "80.5" is neither a port number/],
+    [['--port', '1e3', shop], /--port: "1e3" is neither a port number \(1 to 65535\) nor a container port name \(write a port number in decimal digits\)/],
+    [['--port', '65536', shop], /--port: 65536 is not a port number/],
     [['--port', '80', '--protocol', 'ICMP', shop], /--protocol: unsupported protocol "ICMP"; use one of TCP, UDP, SCTP/],
     [['--port', '80', '--format', 'html', shop], /--format must be one of text, markdown, json/],
     [['--port', '80'], /no input/],
@@ -99,4 +122,60 @@ test('a dense matrix too wide to read says so on stderr, and still prints', () =
   expect(result.stderr).toContain('note: 101 workloads make a 101 x 101 table, too large to read; try --by namespace');
   expect(result.stdout.split('\n').length).toBeGreaterThan(101);
   expect(matrixCommand(['--port', '80', '--format', 'json', dir]).stderr).toBe('');
+});
+
+describe('names from the input cannot restyle or break the output (issue 16)', () => {
+  const evil = Buffer.from([
+    'apiVersion: v1', 'kind: Pod', 'metadata: {name: "web\\e[2J\\nx", namespace: "<script>alert(1)</script>"}', '---',
+    'apiVersion: v1', 'kind: Pod', 'metadata: {name: db, namespace: shop}', '',
+  ].join('\n'));
+  const run = (...args: string[]) => matrixCommand([...args, '-'], { stdin: () => evil });
+
+  test('text: control characters shown escaped, one row per workload', () => {
+    const { stdout } = run('--port', '80');
+    expect(stdout).not.toMatch(/\x1b/);
+    expect(stdout).toContain('<script>alert(1)</script>/web\\x1b[2J\\nx');
+    expect(stdout.split('\n').filter((l) => l.includes('│')).length).toBe(3);
+  });
+
+  test('markdown: no raw HTML from a name', () => {
+    const { stdout } = run('--port', '80', '--format', 'markdown');
+    expect(stdout).toContain('\\<script>alert(1)\\</script>/web\\x1b[2J\\nx');
+    expect(stdout).not.toMatch(/(^|[^\\])<script>/);
+  });
+});
+
+describe('matrix on a kubectl dump (issue 13)', () => {
+  const dump = path.join('test', 'cli', 'fixtures', 'dump');
+  const json = (...args: string[]) => JSON.parse(matrixCommand(['--format', 'json', ...args]).stdout);
+
+  test('speaks in workloads: pods are grouped into their Deployment, StatefulSet, DaemonSet and CronJob', () => {
+    expect(json('--port', '8080', dump).pods).toEqual([
+      'kube-system/coredns', 'kube-system/kube-proxy', 'monitoring/prometheus-k8s', 'shop/api', 'shop/db', 'shop/report', 'shop/web',
+    ]);
+  });
+
+  test('answers by the semantics: isolation, pod and namespace selectors, named ports, ipBlocks, hostNetwork', () => {
+    const http = json('--port', '8080', dump).allowed;
+    expect(http['shop/web']['shop/api']).toBe(true); // api-from-web, port http = 8080
+    expect(http['monitoring/prometheus-k8s']['shop/api']).toBe(false); // only metrics from monitoring
+    expect(http['shop/api']['shop/web']).toBe(false); // web admits only addresses outside 10.0.0.0/8
+    expect(http['shop/web']['kube-system/kube-proxy']).toBe(true); // hostNetwork pods are not isolated
+    const postgres = json('--port', '5432', dump).allowed;
+    expect([postgres['shop/api']['shop/db'], postgres['shop/report']['shop/db'], postgres['shop/web']['shop/db']]).toEqual([true, true, false]);
+    const metrics = json('--port', 'metrics', dump).allowed;
+    expect(metrics['monitoring/prometheus-k8s']['shop/api']).toBe(true); // namespace labelled purpose=monitoring
+    expect(metrics['monitoring/prometheus-k8s']['kube-system/coredns']).toBe(true); // its metrics port is 9153
+    expect(metrics['shop/web']['shop/api']).toBe(false);
+    const dns = json('--port', '53', '--protocol', 'UDP', dump).allowed;
+    expect(['shop/web', 'shop/report', 'monitoring/prometheus-k8s'].map((source) => dns[source]['kube-system/coredns'])).toEqual([true, true, true]);
+  });
+
+  test('without the Namespace objects, a selector on namespace labels cannot be answered, and says so', () => {
+    const result = matrixCommand(['--port', 'metrics', '--format', 'json', path.join(dump, 'workloads.yaml'), path.join(dump, 'policies.yaml')]);
+    expect(JSON.parse(result.stdout).allowed['monitoring/prometheus-k8s']['shop/api']).toBe(false);
+    expect(result.stderr).toContain('policies.yaml:79 items[3] shop/api-from-web: spec.ingress[1].from[0].namespaceSelector: warning: selects namespaces by their labels (purpose), '
+      + 'but the input has no Namespace object for kube-system, monitoring, shop');
+    expect(result.stderr).toContain('kubectl get ns -o yaml');
+  });
 });

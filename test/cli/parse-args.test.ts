@@ -8,7 +8,7 @@ describe('parseArgs', () => {
   });
 
   test.each([
-    [['--prot', 'UDP'], /unknown option --prot \(options here: --port, --protocol\)/],
+    [['--prot', 'UDP'], /unknown option --prot \(options here: --port, --protocol, --help\)/],
     [['--port'], /option --port needs a value/],
     [['--port', '--protocol', 'UDP'], /option --port needs a value/],
     [['--port', '1', '--port', '2'], /option --port is given twice/],

@@ -93,6 +93,16 @@ describe('what is checked', () => {
     expect(finding.message).toContain('strict decoding error');
   });
 
+  // JSON.parse makes `__proto__` an own key, as a manifest reader does.
+  test.each(['__proto__', 'constructor', 'toString'])('a field named like a built-in (%s) is unknown', (key) => {
+    const manifest = cnp({ subject: JSON.parse(`{"${key}": {}}`), [key]: 1 });
+    expect(brief(ClusterNetworkPolicyValidator.check(manifest))).toEqual([
+      [`spec.subject.${key}`, E, RULE.UNKNOWN_FIELD],
+      [`spec.${key}`, E, RULE.UNKNOWN_FIELD],
+      ['spec.subject', E, CNP_RULE.ONE_OF],
+    ]);
+  });
+
   test('the class example reports what its comment says', () => {
     const findings = ClusterNetworkPolicyValidator.check({
       apiVersion: 'policy.networking.k8s.io/v1alpha2',

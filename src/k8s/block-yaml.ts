@@ -1,47 +1,33 @@
+import { LineTree, MAX_DEPTH } from './parsed-document';
+import { plainScalarKey, plainScalarValue } from './yaml-scalar';
+
 /**
- * A fast reader for the block-style YAML that `kubectl get -o yaml`, Helm and `YAML.stringify`
- * write: mappings and sequences by indentation (sequences indented or not, collections starting
- * on a `-` line), plain, single- and double-quoted one-line scalars, `{}` and `[]`, literal block
- * scalars (`|`, `|-`), comments and `---` between documents. Values resolve as the `yaml`
- * library's default (YAML 1.2 core) schema resolves them.
+ * A fast reader for one document of the block-style YAML that `kubectl get -o yaml`, Helm and
+ * `YAML.stringify` write: mappings and sequences by indentation (sequences indented or not,
+ * collections starting on a `-` line), plain, single- and double-quoted one-line scalars, `{}`
+ * and `[]`, literal block scalars (`|`, `|-`) and comments. Scalars resolve as kubectl resolves
+ * them (YAML 1.1, `yaml-scalar.ts`).
  *
  * Anything else (anchors, tags, flow collections, folded or multi-line scalars, duplicate keys,
- * keys that are not plain strings, tabs, CRLF...) makes it give up, and the caller reads the
- * text with the `yaml` library instead, which then also reports any error. So the reader only
+ * keys that are not plain, tabs, CR, line breaks YAML 1.1 knows beyond LF, nesting beyond
+ * `MAX_DEPTH`, values JSON cannot hold...) makes it give up, and the caller reads the document
+ * with the `yaml` library instead, which then also reports any error. So the reader only
  * changes how fast valid input is read, never what it reads or which message an error gets.
+ *
+ * @param lines the document's lines, without line ends
+ * @param firstLine the 1-based line number of `lines[0]` in its file
+ * @returns the value (null for an empty document) and the lines of its objects, or undefined
+ *   when the text is beyond this reader
  */
-
-/** The documents of a YAML stream (null for an empty one), or undefined when the text is beyond this reader. */
-export function parseBlockYaml(text: string): unknown[] | undefined {
-  // Tabs, CR, a byte order mark and characters YAML does not print are left to the library.
-  if (/[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]/.test(text)) {
-    return undefined;
-  }
-  const documents: unknown[] = [];
-  let lines: string[] = [];
-  let started = false;
-  for (const line of text.split('\n')) {
-    if (line === '---') {
-      // Comments and blank lines before the first marker belong to the first document.
-      if (started || lines.some(hasContent)) {
-        documents.push(lines);
-      }
-      started = true;
-      lines = [];
-    } else if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) {
+export function readBlockYaml(lines: readonly string[], firstLine: number): { value: unknown; lines: LineTree } | undefined {
+  for (const line of lines) {
+    // Tabs, CR, a byte order mark, YAML 1.1's other line breaks and characters YAML does not print are left to the library.
+    if (UNSUPPORTED_CHARACTER.test(line) || line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) {
       return undefined;
-    } else {
-      lines.push(line);
     }
   }
-  if (started || lines.some(hasContent)) {
-    documents.push(lines);
-  }
-  if (documents.length === 0) {
-    return undefined;
-  }
   try {
-    return documents.map((document) => new DocumentReader(document as string[]).read());
+    return new DocumentReader(lines, firstLine).read();
   } catch (e) {
     if (e instanceof Unsupported) {
       return undefined;
@@ -49,6 +35,8 @@ export function parseBlockYaml(text: string): unknown[] | undefined {
     throw e;
   }
 }
+
+const UNSUPPORTED_CHARACTER = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
 
 /** Thrown where the text leaves the subset this reader handles. */
 class Unsupported extends Error {}
@@ -62,12 +50,22 @@ function hasContent(line: string): boolean {
   return indent < line.length && line.charCodeAt(indent) !== 0x23; // '#'
 }
 
+/** Leading spaces: YAML indents with spaces only (and other Unicode spaces are content). */
 function indentOf(line: string): number {
   let indent = 0;
   while (line.charCodeAt(indent) === 0x20) {
     indent++;
   }
   return indent;
+}
+
+/** The text without trailing spaces (only U+0020: other spaces are content). */
+function withoutTrailingSpaces(text: string): string {
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 0x20) {
+    end--;
+  }
+  return text.slice(0, end);
 }
 
 function isSequenceEntry(content: string): boolean {
@@ -79,23 +77,25 @@ class DocumentReader {
   private position = -1;
   private indent = 0;
   private content = '';
+  private depth = 0;
 
-  constructor(private readonly lines: string[]) {
+  constructor(private readonly lines: readonly string[], private readonly firstLine: number) {
     this.advance();
   }
 
-  public read(): unknown {
+  public read(): { value: unknown; lines: LineTree } {
+    const tree: LineTree = { line: this.firstLine };
     if (this.atEnd()) {
-      return null;
+      return { value: null, lines: tree };
     }
     if (this.indent !== 0 || isSequenceEntry(this.content)) {
       unsupported();
     }
-    const value = this.mapping(0);
+    const value = this.mapping(0, tree);
     if (!this.atEnd()) {
       unsupported();
     }
-    return value;
+    return { value, lines: tree };
   }
 
   /** Moves to the next line with content (blank and comment lines are skipped). */
@@ -105,12 +105,8 @@ class DocumentReader {
     } while (this.position < this.lines.length && !hasContent(this.lines[this.position]));
     if (!this.atEnd()) {
       const line = this.lines[this.position];
-      let end = line.length;
-      while (line.charCodeAt(end - 1) === 0x20) {
-        end--;
-      }
       this.indent = indentOf(line);
-      this.content = line.slice(this.indent, end);
+      this.content = withoutTrailingSpaces(line.slice(this.indent));
     }
   }
 
@@ -118,64 +114,95 @@ class DocumentReader {
     return this.position >= this.lines.length;
   }
 
-  /** A block mapping whose keys are at `indent`; the current line is its first entry. */
-  private mapping(indent: number): Record<string, unknown> {
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) {
+      unsupported();
+    }
+  }
+
+  /**
+   * A block mapping whose keys are at `indent`; the current line is its first entry. `tree`,
+   * when given, receives the mapping's line and those of the objects in its `items`.
+   */
+  private mapping(indent: number, tree?: LineTree): Record<string, unknown> {
+    this.enter();
+    if (tree) {
+      tree.line = this.firstLine + this.position;
+    }
     const result: Record<string, unknown> = {};
     while (!this.atEnd() && this.indent === indent && !isSequenceEntry(this.content)) {
       const separator = this.content.indexOf(': ');
       const colon = separator >= 0 ? separator : this.content.endsWith(':') ? this.content.length - 1 : unsupported();
-      const key = this.content.slice(0, colon);
-      if (!/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(key) || typeof resolvePlain(key) !== 'string' || key === '__proto__'
-        || Object.prototype.hasOwnProperty.call(result, key)) {
+      const text = this.content.slice(0, colon);
+      const key = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(text) ? plainScalarKey(text) : undefined;
+      // A key seen twice (also `1` and `01`, which are both "1") is left to the library, which keeps the last.
+      if (key === undefined || key === '__proto__' || Object.prototype.hasOwnProperty.call(result, key)) {
         unsupported();
       }
       let start = colon + 1;
       while (this.content.charCodeAt(start) === 0x20) {
         start++;
       }
-      result[key] = this.value(indent, this.content.slice(start), true);
+      const items: LineTree[] | undefined = tree && key === 'items' ? [] : undefined;
+      result[key] = this.value(indent, this.content.slice(start), true, items);
+      if (items && Array.isArray(result[key])) {
+        tree!.items = items;
+      }
     }
     if (!this.atEnd() && this.indent > indent) {
       unsupported();
     }
+    this.depth--;
     return result;
   }
 
-  /** A block sequence whose `-` are at `indent`; the current line is its first entry. */
-  private sequence(indent: number): unknown[] {
+  /**
+   * A block sequence whose `-` are at `indent`; the current line is its first entry. `items`,
+   * when given, receives the line of each entry (and of the objects in an entry's own `items`).
+   */
+  private sequence(indent: number, items?: LineTree[]): unknown[] {
+    this.enter();
     const result: unknown[] = [];
     while (!this.atEnd() && this.indent === indent && isSequenceEntry(this.content)) {
+      const tree: LineTree | undefined = items ? { line: this.firstLine + this.position } : undefined;
+      items?.push(tree!);
       const rest = this.content.slice(1);
-      const item = rest.trimStart();
+      const item = rest.slice(indentOf(rest));
       const nestedSequence = isSequenceEntry(item);
       if (nestedSequence || (item !== '' && !item.startsWith('#') && !/^["'|]/.test(item) && (item.includes(': ') || item.endsWith(':')))) {
         // A collection that starts on the entry's line: read that line again as its first entry.
         this.indent = indent + 1 + rest.length - item.length;
         this.content = item;
-        result.push(nestedSequence ? this.sequence(this.indent) : this.mapping(this.indent));
+        result.push(nestedSequence ? this.sequence(this.indent) : this.mapping(this.indent, tree));
       } else {
-        result.push(this.value(indent, item, false));
+        result.push(this.value(indent, item, false, undefined, tree));
       }
     }
     if (!this.atEnd() && this.indent > indent) {
       unsupported();
     }
+    this.depth--;
     return result;
   }
 
   /**
    * The value after a key or a `-` on the current line (`text`, empty when it is on the lines
-   * below), of a node at `indent`. Leaves the current line after the value.
+   * below), of a node at `indent`. Leaves the current line after the value. `items` records
+   * the entries of a sequence value, `tree` the line of a mapping value.
    */
-  private value(indent: number, text: string, isMappingValue: boolean): unknown {
+  private value(indent: number, text: string, isMappingValue: boolean, items?: LineTree[], tree?: LineTree): unknown {
     if (text === '' || text.startsWith('#')) {
       this.advance();
       if (!this.atEnd() && this.indent > indent) {
-        return isSequenceEntry(this.content) ? this.sequence(this.indent) : this.mapping(this.indent);
+        if (tree) {
+          // An entry whose collection starts on the next line starts there.
+          tree.line = this.firstLine + this.position;
+        }
+        return isSequenceEntry(this.content) ? this.sequence(this.indent, items) : this.mapping(this.indent, tree);
       }
       // A mapping's value may be a sequence at the mapping's own indentation (kubectl writes them so).
       if (isMappingValue && !this.atEnd() && this.indent === indent && isSequenceEntry(this.content)) {
-        return this.sequence(indent);
+        return this.sequence(indent, items);
       }
       return null;
     }
@@ -195,7 +222,7 @@ class DocumentReader {
     let leadingBlank = false;
     for (; next < this.lines.length; next++) {
       const line = this.lines[next];
-      if (line.trim() === '') {
+      if (indentOf(line) === line.length) {
         // Blank lines are kept simple: no spaces beyond the indentation, none before the content.
         if (line.length > (blockIndent ?? 0)) {
           unsupported();
@@ -242,13 +269,15 @@ function scalar(text: string): unknown {
     return quoted ? quoted[1].replace(/''/g, "'") : unsupported();
   }
   const comment = text.indexOf(' #');
-  const plain = comment >= 0 ? text.slice(0, comment).trimEnd() : text;
+  const plain = comment >= 0 ? withoutTrailingSpaces(text.slice(0, comment)) : text;
   // Indicators that start anchors, aliases, tags, flow collections, folded scalars, directives,
   // nested entries and complex keys; ': ' would start a nested mapping.
   if (/^[&*!|>%@`{}[\]?,]|^-( |$)|^:( |$)/.test(plain) || plain.includes(': ') || plain.endsWith(':')) {
     unsupported();
   }
-  return resolvePlain(plain);
+  const value = plainScalarValue(plain);
+  // `.inf` and `.nan` have no JSON form: the library path reports them.
+  return typeof value === 'number' && !Number.isFinite(value) ? unsupported() : value;
 }
 
 /** A double-quoted scalar on one line, with JSON's escapes (which mean the same in YAML). */
@@ -265,36 +294,4 @@ function doubleQuoted(text: string): string {
   } catch {
     return unsupported();
   }
-}
-
-/** Only plain scalars starting so can be something else than a string. */
-const PLAIN_NON_STRING_START = /^[-+.0-9~nNtTfF]/;
-
-/** How the YAML 1.2 core schema resolves a plain scalar (the tests and order of the `yaml` library). */
-function resolvePlain(text: string): unknown {
-  if (!PLAIN_NON_STRING_START.test(text)) {
-    return text;
-  }
-  if (/^(?:~|[Nn]ull|NULL)$/.test(text)) {
-    return null;
-  }
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) {
-    return text[0] === 't' || text[0] === 'T';
-  }
-  if (/^0o[0-7]+$/.test(text)) {
-    return parseInt(text.slice(2), 8);
-  }
-  if (/^[-+]?[0-9]+$/.test(text)) {
-    return parseInt(text, 10);
-  }
-  if (/^0x[0-9a-fA-F]+$/.test(text)) {
-    return parseInt(text.slice(2), 16);
-  }
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
-    return text.endsWith('nan') || text.endsWith('NaN') || text.endsWith('NAN') ? NaN : text[0] === '-' ? -Infinity : Infinity;
-  }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) {
-    return parseFloat(text);
-  }
-  return text;
 }
