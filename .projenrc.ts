@@ -149,8 +149,14 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 project.addTask('bench:gen', {
-  description: 'Write a generated cluster as manifests: npm run bench:gen -- --scale S|M|L|XL [--out DIR] [--seed N] [--format yaml|json]',
+  description: 'Write a generated cluster as manifests: npm run bench:gen -- --scale S|M|L|XL [--out DIR] [--seed N] [--format yaml|json] [--mutate PERCENT]',
   exec: 'ts-node --project bench/tsconfig.json bench/gen.ts',
+  receiveArgs: true,
+});
+
+project.addTask('bench:cli', {
+  description: 'Time the built CLI end to end: npm run bench:cli -- [--scale M,L[,...]] [--seed N] [--peer PATH] [--peer-scale S,M] [--peer-timeout S] [--json]',
+  exec: 'ts-node --project bench/tsconfig.json bench/cli.ts',
   receiveArgs: true,
 });
 

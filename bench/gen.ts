@@ -1,48 +1,52 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { clusterObjects } from './generate-cluster';
-import { fileChunks, renderJson, renderYaml } from './render';
+import { MutationCounts, mutatePolicies } from './mutate';
+import { writeManifestFiles } from './render';
 import { findScale } from './scales';
 
-const USAGE = 'usage: npm run bench:gen -- --scale S|M|L|XL [--out DIR] [--seed N] [--format yaml|json]';
-const OUTPUT_FILE = /^cluster-\d+\.(yaml|json)$/;
+const USAGE = 'usage: npm run bench:gen -- --scale S|M|L|XL [--out DIR] [--seed N] [--format yaml|json] [--mutate PERCENT]';
 
-function parseArgs(argv: string[]): { scale: string; out?: string; seed: number; format: string } {
+interface GenArgs {
+  readonly scale: string;
+  readonly out?: string;
+  readonly seed: number;
+  readonly format: string;
+  /** The share of policies to edit, in percent (`mutate.ts`). */
+  readonly mutate?: number;
+}
+
+function parseArgs(argv: string[]): GenArgs {
   const options: Record<string, string> = { seed: '1', format: 'yaml' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
-    if (!['scale', 'out', 'seed', 'format'].includes(key) || argv[i + 1] === undefined) throw new Error(USAGE);
+    if (!['scale', 'out', 'seed', 'format', 'mutate'].includes(key) || argv[i + 1] === undefined) throw new Error(USAGE);
     options[key] = argv[i + 1];
   }
-  if (!options.scale || !/^\d+$/.test(options.seed) || !['yaml', 'json'].includes(options.format)) throw new Error(USAGE);
-  return { scale: options.scale, out: options.out, seed: Number(options.seed), format: options.format };
+  const mutate = options.mutate === undefined ? undefined : Number(options.mutate);
+  if (!options.scale || !/^\d+$/.test(options.seed) || !['yaml', 'json'].includes(options.format)
+    || (mutate !== undefined && !(mutate > 0 && mutate <= 100))) {
+    throw new Error(USAGE);
+  }
+  return { scale: options.scale, out: options.out, seed: Number(options.seed), format: options.format, mutate };
 }
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const scale = findScale(args.scale);
-  const out = args.out ?? path.join(__dirname, 'out', scale.name);
-  fs.mkdirSync(out, { recursive: true });
-  // A previous, larger run would otherwise leave stale chunks behind.
-  for (const file of fs.readdirSync(out)) {
-    if (OUTPUT_FILE.test(file)) fs.rmSync(path.join(out, file));
-  }
-
+  const out = args.out ?? path.join(__dirname, 'out', args.mutate === undefined ? scale.name : `${scale.name}-mutated`);
   const started = Date.now();
-  const kinds = new Map<string, number>();
-  let files = 0;
-  let bytes = 0;
-  for (const chunk of fileChunks(clusterObjects(scale, args.seed))) {
-    chunk.forEach(object => kinds.set(object.kind, (kinds.get(object.kind) ?? 0) + 1));
-    const text = args.format === 'json' ? renderJson(chunk) : renderYaml(chunk);
-    fs.writeFileSync(path.join(out, `cluster-${String(++files).padStart(4, '0')}.${args.format}`), text);
-    bytes += Buffer.byteLength(text);
-  }
+  const counts: MutationCounts = { policies: 0, open: 0, close: 0, move: 0 };
+  const original = clusterObjects(scale, args.seed);
+  const objects = args.mutate === undefined ? original : mutatePolicies(original, args.mutate, args.seed, counts);
+  const { files, bytes, kinds } = writeManifestFiles(objects, out, args.format as 'yaml' | 'json');
 
-  const objects = [...kinds.values()].reduce((a, b) => a + b, 0);
+  const total = [...kinds.values()].reduce((a, b) => a + b, 0);
   const byKind = [...kinds].map(([kind, n]) => `${kind} ${n}`).join(', ');
   console.log(`scale ${scale.name} seed ${args.seed}: wrote ${files} ${args.format} files to ${out}`);
-  console.log(`${objects} objects (${byKind}), ${bytes} bytes, ${Date.now() - started} ms`);
+  console.log(`${total} objects (${byKind}), ${bytes} bytes, ${Date.now() - started} ms`);
+  if (args.mutate !== undefined) {
+    console.log(`mutated ${counts.open + counts.close + counts.move} of ${counts.policies} policies: ${counts.open} opened, ${counts.close} closed, ${counts.move} moved`);
+  }
 }
 
 try {

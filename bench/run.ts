@@ -23,6 +23,7 @@ import { countAllowedPairs } from './pair-count';
 import { Random } from './random';
 import { fileChunks, renderJson, renderYaml } from './render';
 import { findScale, Scale } from './scales';
+import { formatTable } from './table';
 import { ClusterModel, Evaluator, ManifestDocument } from '../src/analysis';
 import { parseManifestText } from '../src/cli/read-manifests';
 import { Protocol } from '../src/k8s/protocol';
@@ -148,8 +149,8 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
 }
 
 /** The results as an aligned table, one row per scale. */
-export function formatTable(results: readonly BenchResult[]): string {
-  const columns: ReadonlyArray<readonly [string, (r: BenchResult) => string]> = [
+export function formatResults(results: readonly BenchResult[]): string {
+  return formatTable(results, [
     ['scale', (r) => r.scale],
     ['objects', (r) => r.objects.toLocaleString('en-US')],
     ['YAML MB/s', (r) => `${r.yamlMBPerSecond.toFixed(1)} (${r.yamlMB.toFixed(1)} MB)`],
@@ -161,11 +162,7 @@ export function formatTable(results: readonly BenchResult[]): string {
     ['queries/s', (r) => Math.round(r.queriesPerSecond).toLocaleString('en-US')],
     ['explains/s', (r) => Math.round(r.explainsPerSecond).toLocaleString('en-US')],
     ['peak RSS MB', (r) => r.peakRssMB.toFixed(0)],
-  ];
-  const cells = [columns.map(([title]) => title), ...results.map((r) => columns.map(([, cell]) => cell(r)))];
-  const widths = columns.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
-  const line = (row: string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
-  return [line(cells[0]), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+  ]);
 }
 
 function parseArgs(argv: string[]): { scales: string[]; seed: number; json: boolean; child?: string } {
@@ -221,7 +218,7 @@ function main(): void {
     console.error(`scale ${scale}...`);
     results.push(runChild(scale, args.seed));
   }
-  console.log(args.json ? JSON.stringify(results, undefined, 2) : formatTable(results));
+  console.log(args.json ? JSON.stringify(results, undefined, 2) : formatResults(results));
 }
 
 if (require.main === module) {

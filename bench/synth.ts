@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { findSynthSize, SYNTH_SIZES, synthApp } from './synth-app';
+import { formatTable } from './table';
 import '../src';
 
 const USAGE = 'usage: npm run bench:synth -- [--size S|M|L[,...]] [--seed N] [--json]';
@@ -67,7 +68,7 @@ export function measureSynth(sizeName: string, seed = 1): SynthResult {
 /** The results as an aligned table, one row per size. */
 export function formatSynthTable(results: readonly SynthResult[]): string {
   const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
-  const columns: ReadonlyArray<readonly [string, (r: SynthResult) => string]> = [
+  return formatTable(results, [
     ['size', (r) => r.size],
     ['workloads / policies / charts / intents', (r) => `${r.workloads} / ${r.policies} / ${r.charts} / ${r.intents}`],
     ['build s', (r) => (r.buildMs / 1000).toFixed(1)],
@@ -75,11 +76,7 @@ export function formatSynthTable(results: readonly SynthResult[]): string {
     ['peak RSS MB', (r) => r.peakRssMB.toFixed(0)],
     ['manifests', (r) => mb(r.manifestBytes)],
     ['report files', (r) => Object.entries(r.reportBytes).map(([f, b]) => `${f.replace('reachability.', '')} ${mb(b)}`).join(', ')],
-  ];
-  const cells = [columns.map(([title]) => title), ...results.map((r) => columns.map(([, cell]) => cell(r)))];
-  const widths = columns.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
-  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
-  return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+  ]);
 }
 
 function parseArgs(argv: string[]): { sizes: string[]; seed: number; json: boolean; child?: string } {

@@ -1,4 +1,4 @@
-import { BenchResult, formatTable, measure } from '../../bench/run';
+import { BenchResult, formatResults, measure } from '../../bench/run';
 import { findScale } from '../../bench/scales';
 
 // The S scale through the runner's measuring function: a smoke test of the benchmark (CI runs no
@@ -28,7 +28,7 @@ describe('bench runner', () => {
   });
 
   test('prints one table row per scale', () => {
-    const lines = formatTable([result]).split('\n');
+    const lines = formatResults([result]).split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^\| S +\| +320 \|/);
     expect(lines[2]).toContain('(= reference)');
