@@ -23,12 +23,15 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // projen pins peers as exact devDeps, so these must be published versions.
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.5.0',
-  peerDeps: ['cdk8s-plus-27@^2.9.5'],
   // Non-jsii runtime dependencies must be bundled and never appear in public types.
   bundledDeps: ['yaml@^2.8.0'],
   // ipaddr.js serves only the tests' reference evaluator, as an independent IP implementation;
   // the library parses CIDRs itself because acceptance must match Go's parser exactly.
-  devDeps: ['fast-check@^4', 'ipaddr.js@^2.2.0'],
+  // No cdk8s-plus line is a dependency, not even an optional peer: workloads and namespaces are
+  // taken as constructs and read from the objects they render, and jsii would make any peer a
+  // required dependency of the Python, Java, Go and .NET packages. The tests and examples use
+  // cdk8s-plus-27 and cdk8s-plus-33; cdk8s-cli runs the validation plugin in a test.
+  devDeps: ['fast-check@^4', 'ipaddr.js@^2.2.0', 'cdk8s-plus-27@2.9.5', 'cdk8s-plus-33@2.5.57', 'cdk8s-cli@2.207.60'],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
