@@ -95,6 +95,23 @@ project.eslint?.addOverride({
   },
 });
 
+// The jest matchers (`cdk8s-netpol/jest`) use jest's types, which must stay out of the jsii
+// assembly: jest/index.ts is compiled on its own after the library, in place, and imports the
+// compiled library from ../lib. The package ships jest/index.js and jest/index.d.ts, which
+// `cdk8s-netpol/jest` resolves to without an `exports` map.
+new JsonFile(project, 'jest/tsconfig.json', {
+  obj: {
+    extends: '../tsconfig.json',
+    compilerOptions: { rootDir: '.', outDir: '.', noEmit: false },
+    include: ['index.ts'],
+  },
+});
+project.eslint?.addLintPattern('jest');
+project.eslint?.addIgnorePattern('/jest/*.d.ts');
+project.gitignore.exclude('/jest/*.js', '/jest/*.d.ts');
+project.npmignore?.exclude('/jest/*.ts', '/jest/tsconfig.json');
+project.npmignore?.include('/jest/index.js', '/jest/index.d.ts');
+
 // ts-jest only transpiles (isolatedModules): type errors in tests would otherwise pass.
 const typecheck = project.addTask('typecheck', {
   description: 'Type-check tests, examples and benchmarks',
@@ -112,6 +129,7 @@ project.compileTask.reset('jsii --fail-on-warnings');
 // The Python wheel's `cdk8s-netpol` script runs lib/cli/main.js itself: it must be executable in
 // the tarball jsii-pacmak embeds (npm sets the bit only when it installs the npm package).
 project.compileTask.exec('chmod +x lib/cli/main.js');
+project.compileTask.exec('tsc -p jest/tsconfig.json');
 project.tasks.tryFind('watch')?.reset('jsii -w --fail-on-warnings');
 
 // Proves the API translates to every jsii language (sources only; building them needs registries).
