@@ -1,4 +1,4 @@
-import { JsonFile, cdk8s, javascript } from 'projen';
+import { JsonFile, TaskShell, cdk8s, javascript } from 'projen';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-netpol',
@@ -44,9 +44,19 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   publishToNuget: { dotNetNamespace: 'Cdk8sNetpol', packageId: 'Cdk8sNetpol' },
   publishToGo: { moduleName: 'github.com/cdk8s-netpol/cdk8s-netpol-go', packageName: 'cdk8snetpol' },
 
-  // CI is .ci/run; no GitHub or release machinery.
-  github: false,
-  release: false,
+  // CI is .ci/run (no build workflow). Releases: GitHub Actions' release workflow on every push
+  // to main with releasable commits publishes to npm, PyPI, Maven Central, NuGet and the Go
+  // repository; versions follow conventional commits (`feat:` minor, `fix:` patch while 0.x), the
+  // release notes are the changelog. `npm run release:local` rehearses it against local registries.
+  github: true,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+  githubOptions: { mergify: false },
+  release: true,
+  releaseToNpm: true,
+  workflowNodeVersion: '22.x',
+  // The first release (no v* tag yet) is 0.1.0; after it, the commits decide.
+  nextVersionCommand: 'test -n "$LATEST_TAG" || echo 0.1.0',
   depsUpgrade: false,
 
   // Snapshots must fail when output changes; `npx projen test:update` rewrites them.
@@ -139,14 +149,13 @@ const bindingsCode = project.addTask('bindings:code', {
 });
 project.postCompileTask.spawn(bindingsCode);
 
-// Python, Java and Go bindings. The registries here serve neither cdk8s-plus-27 for Maven nor
-// github.com/cdk8s-team/* Go modules, so those are built from node_modules beside ours.
+// Python, Java and Go bindings of this module alone: the release publishes whatever dist/ holds.
+// (.ci/bindings builds the cdk8s and cdk8s-plus-27 modules its example apps need beside them.)
 // jsii-pacmak's --target takes every following word: keep it last.
 const pacmak = 'jsii-pacmak -v --outdir dist --no-npmignore';
-project.tasks.tryFind('package:python')?.reset(`${pacmak} . --target python`);
-project.tasks.tryFind('package:java')?.reset(
-  `${pacmak} --maven-local-repository=$HOME/.m2/repository --mvn-define=maven.javadoc.skip=true node_modules/cdk8s-plus-27 . --target java`);
-project.tasks.tryFind('package:go')?.reset(`${pacmak} node_modules/cdk8s node_modules/cdk8s-plus-27 . --target go`);
+for (const language of ['python', 'java', 'go']) {
+  project.tasks.tryFind(`package:${language}`)?.reset(`${pacmak} . --target ${language}`);
+}
 // No .NET SDK on these machines: bindings:code still proves the .NET sources generate.
 const packageAll = project.tasks.tryFind('package-all')!;
 packageAll.reset();
@@ -162,6 +171,13 @@ project.addTask('test:bindings', {
   description: 'Build the Python, Java and Go bindings and run their example apps\' tests',
   exec: 'bash .ci/bindings',
 });
+
+project.addTask('release:local', {
+  description: 'Publish the built npm package and wheel to a local Verdaccio and pypiserver, install them by name as the README says, and synthesize',
+  exec: 'bash .ci/release-local',
+});
+// projen's built-in task shell only knows `test -f/-d/-e/-s/-L`: this one needs /bin/sh.
+project.tasks.tryFind('bump:next-version')!.shell = TaskShell.sh();
 
 project.addTask('bench', {
   description: 'Benchmark the evaluator: npm run bench -- [--scale S|M|L|XL[,...]] [--seed N] [--json]',
