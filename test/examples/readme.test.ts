@@ -1,8 +1,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
-import { AllowConnection, DefaultDenyAll, Endpoint, NetworkPolicy, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
+import * as kplus from 'cdk8s-plus-33';
+import * as YAML from 'yaml';
+import { AllowConnection, DefaultDenyAll, Endpoint, NetworkPolicy, NetworkPolicyValidation, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
+import { readIntentsFile } from '../../src/intents/intents-file';
 
 /** The README's first example, as it is there; a test below keeps the two the same. */
 function firstExample(app: App) {
@@ -91,4 +93,23 @@ test.each([
   const lines = block.split('\n').map((l) => l.trim()).filter((l) => l !== '' && l !== ')' && l !== '})');
   expect(lines.length).toBeGreaterThan(10);
   expect(lines.filter((l) => !source.includes(l))).toEqual([]);
+});
+
+describe('the plugin section', () => {
+  const section = README.split('## Checking with cdk8s synth: the validation plugin')[1].split('\n## ')[0];
+  const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+  test('its cdk8s.yaml names the class and every property the plugin takes', () => {
+    const entry = (YAML.parse(yamlBlocks[0]) as any).validations[0];
+    expect(entry.class).toBe('NetworkPolicyValidation');
+    expect(() => new NetworkPolicyValidation(entry.properties)).not.toThrow();
+    expect(Object.keys(entry.properties)).toEqual(['apiServerValidation', 'intentsFile', 'cidr']);
+  });
+
+  test('its intents file reads without a problem', () => {
+    const file = readIntentsFile(yamlBlocks[1]);
+    expect(file.problems).toEqual([]);
+    expect(file.intents).toHaveLength(3);
+    expect(file.acknowledgements.size).toBe(1);
+  });
 });
