@@ -14,6 +14,7 @@ import { dns1123SubdomainErrors } from '../k8s/label-syntax';
 import { TrafficDirection } from '../k8s/traffic-direction';
 import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
+import { WorkloadConstruct } from '../policy/workload-construct';
 import { FindingSeverity } from '../validation/finding';
 import { NetworkPolicyValidator } from '../validation/validator';
 
@@ -131,11 +132,11 @@ export class NetworkPolicy extends Construct {
       apiVersion: NETWORK_POLICY_API_VERSION,
       kind: NETWORK_POLICY_KIND,
       metadata: { ...props.metadata, name, namespace: this.namespaceName },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+      spec: Lazy.any({ produce: () => WorkloadConstruct.rendering(() => this.renderSpec()) }),
     });
     // Validated once per synthesis: cdk8s validates the app again for every chart it writes.
     const passes = SynthPasses.of(this);
-    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => this.synthProblems()) });
+    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => WorkloadConstruct.rendering(() => this.synthProblems())) });
   }
 
   /**

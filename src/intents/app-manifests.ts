@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ManifestDocument } from '../analysis/manifest-document';
 import { NetworkPolicy } from '../constructs/network-policy';
+import { WorkloadConstruct } from '../policy/workload-construct';
 
 /**
  * The kinds `ClusterModel` reads (besides `*List`). Other objects are not rendered: rendering
@@ -26,6 +27,11 @@ export interface AppManifests {
 
 /** Renders every ApiObject under `root` the cluster model needs, exactly as synthesis will. */
 export function renderApp(root: IConstruct): AppManifests {
+  // Each workload's template is read once for every policy that names it.
+  return WorkloadConstruct.rendering(() => renderAll(root));
+}
+
+function renderAll(root: IConstruct): AppManifests {
   const documents: ManifestDocument[] = [];
   const selfValidated = new Set<string>();
   for (const construct of root.node.findAll()) {

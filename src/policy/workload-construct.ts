@@ -15,6 +15,9 @@ export const CDK8S_PLUS_ADDRESS_LABEL = 'cdk8s.io/metadata.addr';
 /** The kinds that stand for pods: a Pod, or a workload with a pod template. */
 const POD_KINDS = ['Pod', ...POD_TEMPLATE_PATHS.keys()];
 
+/** The templates read during the running `WorkloadConstruct.rendering` call, by object; none outside one. */
+let renderedTemplates: Map<ApiObject, PodTemplate> | undefined;
+
 /** One `containerPort` of a container of the pod template. */
 export interface TemplatePort {
   readonly port: number;
@@ -57,6 +60,24 @@ export class WorkloadConstruct {
     return new WorkloadConstruct(construct, apiObject);
   }
 
+  /**
+   * Runs `render` reading each workload's template at most once: a policy asks for it for its
+   * selector, its peers' identities and its default ports, and rendering a workload costs more
+   * than rendering the policy. Nothing is kept after `render` returns, so the next rendering
+   * sees the workloads as they are then. Nested calls share the outermost one's reads.
+   */
+  public static rendering<T>(render: () => T): T {
+    if (renderedTemplates !== undefined) {
+      return render();
+    }
+    renderedTemplates = new Map();
+    try {
+      return render();
+    } finally {
+      renderedTemplates = undefined;
+    }
+  }
+
   /** The construct the user passed. */
   public readonly construct: IConstruct;
   /** The object it renders. */
@@ -85,6 +106,10 @@ export class WorkloadConstruct {
    * has none (an `ApiObject` of kind Deployment without `spec.template`).
    */
   public podTemplate(): PodTemplate {
+    const cached = renderedTemplates?.get(this.apiObject);
+    if (cached !== undefined) {
+      return cached;
+    }
     const path = this.templatePath();
     const template = path.reduce<JsonObject | undefined>((node, key) => asObject(node?.[key]), this.apiObject.toJson());
     if (template === undefined) {
@@ -106,7 +131,9 @@ export class WorkloadConstruct {
         }
       }
     }
-    return { labels, ports };
+    const read = { labels, ports };
+    renderedTemplates?.set(this.apiObject, read);
+    return read;
   }
 
   /**

@@ -106,3 +106,28 @@ describe('the pods, read from the rendered object', () => {
     expect(WorkloadConstruct.of('t', new kplus.Job(shop(), 'job', { containers: [{ image: 'batch' }] })).problems()).toEqual([]);
   });
 });
+
+describe('rendering once per policy rendering', () => {
+  test('inside WorkloadConstruct.rendering a template is read once; outside, every time', () => {
+    const deployment = raw(shop(), 'Deployment', { template: { metadata: { labels: { app: 'web' } } } });
+    const workload = WorkloadConstruct.of('t', deployment);
+    const toJson = jest.spyOn(deployment, 'toJson');
+    WorkloadConstruct.rendering(() => {
+      workload.podSelector();
+      WorkloadConstruct.rendering(() => workload.podTemplate());
+      workload.podTemplate();
+    });
+    expect(toJson).toHaveBeenCalledTimes(1);
+    workload.podTemplate();
+    workload.podTemplate();
+    expect(toJson).toHaveBeenCalledTimes(3);
+  });
+
+  test('a change between two renderings is seen', () => {
+    const deployment = raw(shop(), 'Deployment', { template: { metadata: { labels: { app: 'web' } } } });
+    const workload = WorkloadConstruct.of('t', deployment);
+    expect(WorkloadConstruct.rendering(() => workload.podSelector().labels)).toEqual({ app: 'web' });
+    deployment.addJsonPatch(JsonPatch.add('/spec/template/metadata/labels/tier', 'front'));
+    expect(WorkloadConstruct.rendering(() => workload.podSelector().labels)).toEqual({ app: 'web', tier: 'front' });
+  });
+});
