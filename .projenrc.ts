@@ -1,4 +1,4 @@
-import { JsonFile, cdk8s, javascript } from 'projen';
+import { JsonFile, TaskShell, cdk8s, javascript } from 'projen';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-netpol',
@@ -23,13 +23,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // projen pins peers as exact devDeps, so these must be published versions.
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.5.0',
-  peerDeps: ['cdk8s-plus-27@^2.9.5'],
   // Non-jsii runtime dependencies must be bundled and never appear in public types.
   bundledDeps: ['yaml@^2.8.0'],
   // ipaddr.js serves only the tests' reference evaluator, as an independent IP implementation;
   // the library parses CIDRs itself because acceptance must match Go's parser exactly.
+  // No cdk8s-plus line is a dependency, not even an optional peer: workloads and namespaces are
+  // taken as constructs and read from the objects they render, and jsii would make any peer a
+  // required dependency of the Python, Java, Go and .NET packages. The tests and examples use
+  // cdk8s-plus-27 and cdk8s-plus-33; cdk8s-cli runs the validation plugin in a test;
   // playwright-core drives the system's Chromium in the report's browser test (it downloads no browser).
-  devDeps: ['fast-check@^4', 'ipaddr.js@^2.2.0', 'playwright-core@^1.65.0'],
+  devDeps: ['fast-check@^4', 'ipaddr.js@^2.2.0', 'cdk8s-plus-27@2.9.5', 'cdk8s-plus-33@2.5.57', 'cdk8s-cli@2.207.60', 'playwright-core@^1.65.0'],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
@@ -42,9 +45,19 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   publishToNuget: { dotNetNamespace: 'Cdk8sNetpol', packageId: 'Cdk8sNetpol' },
   publishToGo: { moduleName: 'github.com/cdk8s-netpol/cdk8s-netpol-go', packageName: 'cdk8snetpol' },
 
-  // CI is .ci/run; no GitHub or release machinery.
-  github: false,
-  release: false,
+  // CI is .ci/run (no build workflow). Releases: GitHub Actions' release workflow on every push
+  // to main with releasable commits publishes to npm, PyPI, Maven Central, NuGet and the Go
+  // repository; versions follow conventional commits (`feat:` minor, `fix:` patch while 0.x), the
+  // release notes are the changelog. `npm run release:local` rehearses it against local registries.
+  github: true,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+  githubOptions: { mergify: false },
+  release: true,
+  releaseToNpm: true,
+  workflowNodeVersion: '22.x',
+  // The first release (no v* tag yet) is 0.1.0; after it, the commits decide.
+  nextVersionCommand: 'test -n "$LATEST_TAG" || echo 0.1.0',
   depsUpgrade: false,
 
   // Snapshots must fail when output changes; `npx projen test:update` rewrites them.
@@ -69,6 +82,8 @@ for (const dir of ['examples', 'bench']) {
     },
   });
   project.eslint?.addLintPattern(dir);
+  // They may use what the package does not depend on (cdk8s-plus lines, for one).
+  project.eslint?.allowDevDeps(`${dir}/**`);
   project.npmignore?.exclude(`/${dir}/`);
 }
 project.npmignore?.exclude('/.ci/', '/CONTRIBUTING.md', '/docs/');
@@ -93,6 +108,23 @@ project.eslint?.addOverride({
   },
 });
 
+// The jest matchers (`cdk8s-netpol/jest`) use jest's types, which must stay out of the jsii
+// assembly: jest/index.ts is compiled on its own after the library, in place, and imports the
+// compiled library from ../lib. The package ships jest/index.js and jest/index.d.ts, which
+// `cdk8s-netpol/jest` resolves to without an `exports` map.
+new JsonFile(project, 'jest/tsconfig.json', {
+  obj: {
+    extends: '../tsconfig.json',
+    compilerOptions: { rootDir: '.', outDir: '.', noEmit: false },
+    include: ['index.ts'],
+  },
+});
+project.eslint?.addLintPattern('jest');
+project.eslint?.addIgnorePattern('/jest/*.d.ts');
+project.gitignore.exclude('/jest/*.js', '/jest/*.d.ts');
+project.npmignore?.exclude('/jest/*.ts', '/jest/tsconfig.json');
+project.npmignore?.include('/jest/index.js', '/jest/index.d.ts');
+
 // ts-jest only transpiles (isolatedModules): type errors in tests would otherwise pass.
 const typecheck = project.addTask('typecheck', {
   description: 'Type-check tests, examples and benchmarks',
@@ -110,6 +142,7 @@ project.compileTask.reset('jsii --fail-on-warnings');
 // The Python wheel's `cdk8s-netpol` script runs lib/cli/main.js itself: it must be executable in
 // the tarball jsii-pacmak embeds (npm sets the bit only when it installs the npm package).
 project.compileTask.exec('chmod +x lib/cli/main.js');
+project.compileTask.exec('tsc -p jest/tsconfig.json');
 project.tasks.tryFind('watch')?.reset('jsii -w --fail-on-warnings');
 
 // Proves the API translates to every jsii language (sources only; building them needs registries).
@@ -119,14 +152,13 @@ const bindingsCode = project.addTask('bindings:code', {
 });
 project.postCompileTask.spawn(bindingsCode);
 
-// Python, Java and Go bindings. The registries here serve neither cdk8s-plus-27 for Maven nor
-// github.com/cdk8s-team/* Go modules, so those are built from node_modules beside ours.
+// Python, Java and Go bindings of this module alone: the release publishes whatever dist/ holds.
+// (.ci/bindings builds the cdk8s and cdk8s-plus-27 modules its example apps need beside them.)
 // jsii-pacmak's --target takes every following word: keep it last.
 const pacmak = 'jsii-pacmak -v --outdir dist --no-npmignore';
-project.tasks.tryFind('package:python')?.reset(`${pacmak} . --target python`);
-project.tasks.tryFind('package:java')?.reset(
-  `${pacmak} --maven-local-repository=$HOME/.m2/repository --mvn-define=maven.javadoc.skip=true node_modules/cdk8s-plus-27 . --target java`);
-project.tasks.tryFind('package:go')?.reset(`${pacmak} node_modules/cdk8s node_modules/cdk8s-plus-27 . --target go`);
+for (const language of ['python', 'java', 'go']) {
+  project.tasks.tryFind(`package:${language}`)?.reset(`${pacmak} . --target ${language}`);
+}
 // No .NET SDK on these machines: bindings:code still proves the .NET sources generate.
 const packageAll = project.tasks.tryFind('package-all')!;
 packageAll.reset();
@@ -142,6 +174,13 @@ project.addTask('test:bindings', {
   description: 'Build the Python, Java and Go bindings and run their example apps\' tests',
   exec: 'bash .ci/bindings',
 });
+
+project.addTask('release:local', {
+  description: 'Publish the built npm package and wheel to a local Verdaccio and pypiserver, install them by name as the README says, and synthesize',
+  exec: 'bash .ci/release-local',
+});
+// projen's built-in task shell only knows `test -f/-d/-e/-s/-L`: this one needs /bin/sh.
+project.tasks.tryFind('bump:next-version')!.shell = TaskShell.sh();
 
 project.addTask('bench', {
   description: 'Benchmark the evaluator: npm run bench -- [--scale S|M|L|XL[,...]] [--seed N] [--json]',

@@ -7,13 +7,14 @@ import { resolveNamespace } from './policy-namespace';
 import { renderEgressRule, renderIngressRule, RuleProducer, RuleSpec, uniqueRules } from './policy-rules';
 import { PolicyTarget } from './policy-target';
 import { SynthPasses } from './synth-pass';
-import { InputError, quoted } from '../k8s/input-error';
+import { InputError, NetpolError, quoted } from '../k8s/input-error';
 import { NETWORK_POLICY_API_VERSION, NETWORK_POLICY_KIND } from '../k8s/kinds';
 import { KubeNetworkPolicySpec } from '../k8s/kube-json';
 import { dns1123SubdomainErrors } from '../k8s/label-syntax';
 import { TrafficDirection } from '../k8s/traffic-direction';
 import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
+import { WorkloadConstruct } from '../policy/workload-construct';
 import { FindingSeverity } from '../validation/finding';
 import { NetworkPolicyValidator } from '../validation/validator';
 
@@ -131,11 +132,11 @@ export class NetworkPolicy extends Construct {
       apiVersion: NETWORK_POLICY_API_VERSION,
       kind: NETWORK_POLICY_KIND,
       metadata: { ...props.metadata, name, namespace: this.namespaceName },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+      spec: Lazy.any({ produce: () => WorkloadConstruct.rendering(() => this.renderSpec()) }),
     });
     // Validated once per synthesis: cdk8s validates the app again for every chart it writes.
     const passes = SynthPasses.of(this);
-    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => this.synthProblems()) });
+    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => WorkloadConstruct.rendering(() => this.synthProblems())) });
   }
 
   /**
@@ -249,8 +250,22 @@ export class NetworkPolicy extends Construct {
 
   private synthProblems(): string[] {
     const subject = this.namespaceName === undefined ? this.name : `${this.namespaceName}/${this.name}`;
+    // A workload whose pods cannot be read (no pod template, no labels) stops the checks that render the policy.
+    const unreadable = this.target._workload()?.problems() ?? [];
+    let rendered: { ingress: RuleSpec[]; egress: RuleSpec[] } | undefined;
+    try {
+      rendered = unreadable.length === 0 ? this.rules() : undefined;
+    } catch (e) {
+      if (!(e instanceof NetpolError)) {
+        throw e;
+      }
+      unreadable.push(e.message);
+    }
+    if (rendered === undefined) {
+      return unreadable;
+    }
     const problems: string[] = [];
-    const { ingress, egress } = this.rules();
+    const { ingress, egress } = rendered;
     if (this.policyTypes === undefined && ingress.length === 0 && egress.length === 0) {
       problems.push(`NP-INPUT[${subject}]: spec: the policy has no rules and no policyTypes, so Kubernetes would isolate ingress of `
         + `${this.target} and allow nothing; add rules, or say so with policyTypes: [TrafficDirection.INGRESS] (or use DefaultDenyIngress)`);
@@ -275,7 +290,7 @@ export class NetworkPolicy extends Construct {
     }
     return rules.flatMap(rule => rule.peers ?? []).filter(peer => {
       const workload = peer._workload();
-      return workload !== undefined && workload.metadata.namespace === undefined && peer.namespaceSelector === undefined;
+      return workload !== undefined && workload.namespaceName === undefined && peer.namespaceSelector === undefined;
     });
   }
 

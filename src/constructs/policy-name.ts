@@ -37,16 +37,16 @@ export function toDnsWords(text: string): string {
 
 /** `base`, then the target's words unless the policy applies to every pod (`default-deny-all-db`). */
 export function defaultName(base: string, target: PolicyTarget): string {
-  return target.podSelector.isEmpty() ? base : policyName([base, targetWords(target)]);
+  return target._selectsEveryPod() ? base : policyName([base, targetWords(target)]);
 }
 
 /** The pods a policy selects, in a name: the workload's construct id, the label values, or `all-pods`. */
 export function targetWords(target: PolicyTarget): string {
   const workload = target._workload();
   if (workload !== undefined) {
-    return workload.node.id;
+    return workload.construct.node.id;
   }
-  return target.podSelector.isEmpty() ? 'all-pods' : selectorWords(target.podSelector);
+  return target._selectsEveryPod() ? 'all-pods' : selectorWords(target.podSelector);
 }
 
 /** Peers in a name, each once, joined with `and`. */
@@ -57,7 +57,7 @@ export function peersWords(peers: Peer[]): string {
 function peerWords(peer: Peer): string {
   const workload = peer._workload();
   if (workload !== undefined) {
-    return workload.node.id;
+    return workload.construct.node.id;
   }
   if (peer.cidr !== undefined) {
     return peer.cidr === '0.0.0.0/0' ? 'any-ipv4' : peer.cidr === '::/0' ? 'any-ipv6' : peer.cidr;

@@ -1,9 +1,10 @@
-import * as kplus from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
 import { InputError, quoted } from '../k8s/input-error';
 import { dns1123LabelErrors } from '../k8s/label-syntax';
 import { LabelSelector } from '../policy/label-selector';
+import { namespaceConstructName } from '../policy/namespace-construct';
 import { Peer } from '../policy/peer';
-import { workloadDescription, workloadPodSelector } from '../policy/workload-selector';
+import { WorkloadConstruct } from '../policy/workload-construct';
 
 /**
  * The pods a policy applies to (`spec.podSelector`), optionally pinned to a namespace.
@@ -52,30 +53,36 @@ export class PolicyTarget {
   }
 
   /**
-   * The pods of a cdk8s-plus-27 workload (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`,
-   * `CronJob`) or `Pod`, in the workload's namespace. Rules without ports that lead to these
-   * pods use their container ports, with their protocols.
+   * The pods of a workload, in the workload's namespace: a `Deployment`, `StatefulSet`,
+   * `DaemonSet`, `ReplicaSet`, `Job`, `CronJob` or `Pod` of any cdk8s-plus line, an imported
+   * `KubeDeployment` (and the like), or an `ApiObject` of one of those kinds. The pods are
+   * selected by the labels of the pod template, read from the rendered object at synth (see
+   * `Peer.workload`). Rules without ports that lead to these pods use their container ports,
+   * with their protocols.
    *
-   * @param workload the cdk8s-plus-27 workload or pod
+   * @param workload the workload or pod construct
    * @example
    * const api = new kplus.Deployment(chart, 'api', { containers: [{ image: 'api', portNumber: 8080 }] });
    * PolicyTarget.workload(api);
    */
-  public static workload(workload: kplus.AbstractPod): PolicyTarget {
+  public static workload(workload: IConstruct): PolicyTarget {
+    const ref = WorkloadConstruct.of('PolicyTarget.workload', workload);
     // Only the pod selector: the policy is placed in the workload's namespace instead.
-    return new PolicyTarget(workloadPodSelector(workload), workloadDescription(workload), workload.metadata.namespace, workload);
+    return new PolicyTarget(undefined, ref.toString(), ref.namespaceName, ref);
   }
 
   /**
-   * Every pod in a cdk8s-plus-27 `Namespace`; the policy is placed in that namespace.
+   * Every pod in a namespace; the policy is placed in that namespace. The namespace is a
+   * cdk8s-plus `Namespace` of any line, an imported `KubeNamespace`, or an `ApiObject` of kind
+   * `Namespace`.
    *
-   * @param ns the namespace
+   * @param ns the namespace construct
    * @example
    * const shop = new kplus.Namespace(chart, 'shop', { metadata: { name: 'shop' } });
    * new DefaultDenyAll(chart, 'deny', { target: PolicyTarget.allPodsIn(shop) });
    */
-  public static allPodsIn(ns: kplus.Namespace): PolicyTarget {
-    return PolicyTarget.all().inNamespaceNamed(ns.name);
+  public static allPodsIn(ns: IConstruct): PolicyTarget {
+    return PolicyTarget.all().inNamespaceNamed(namespaceConstructName('PolicyTarget.allPodsIn', ns));
   }
 
   private static nonEmpty(subject: string, field: string, selector: LabelSelector): PolicyTarget {
@@ -85,8 +92,13 @@ export class PolicyTarget {
     return new PolicyTarget(selector, `pods(${selector})`);
   }
 
-  /** The pod selector rendered as `spec.podSelector`; empty for `all()`. */
-  public readonly podSelector: LabelSelector;
+  /**
+   * The pod selector rendered as `spec.podSelector`; empty for `all()`. For a workload, read
+   * from its pod template each time it is asked for.
+   */
+  public get podSelector(): LabelSelector {
+    return this.workload !== undefined ? this.workload.podSelector() : this.pods!;
+  }
 
   /**
    * The namespace the pods are in, which is also the policy's.
@@ -95,12 +107,15 @@ export class PolicyTarget {
    */
   public readonly namespaceName?: string;
 
+  /** The selector of a target that is not a workload. */
+  private readonly pods?: LabelSelector;
+
   private readonly description: string;
 
-  private readonly workload?: kplus.AbstractPod;
+  private readonly workload?: WorkloadConstruct;
 
-  private constructor(podSelector: LabelSelector, description: string, namespaceName?: string, workload?: kplus.AbstractPod) {
-    this.podSelector = podSelector;
+  private constructor(pods: LabelSelector | undefined, description: string, namespaceName?: string, workload?: WorkloadConstruct) {
+    this.pods = pods;
     this.description = description;
     this.namespaceName = namespaceName;
     this.workload = workload;
@@ -121,7 +136,7 @@ export class PolicyTarget {
     if (problems.length > 0) {
       throw new InputError('PolicyTarget.inNamespaceNamed', problems);
     }
-    return new PolicyTarget(this.podSelector, this.description, name, this.workload);
+    return new PolicyTarget(this.pods, this.description, name, this.workload);
   }
 
   /** A short description for messages, e.g. `pods(app=web) in namespace(prod)`. */
@@ -130,12 +145,22 @@ export class PolicyTarget {
   }
 
   /**
-   * The cdk8s-plus-27 workload or pod behind this target, if any.
+   * The workload behind this target, if any.
    *
    * @internal
    */
-  public _workload(): kplus.AbstractPod | undefined {
+  public _workload(): WorkloadConstruct | undefined {
     return this.workload;
+  }
+
+  /**
+   * Whether the target is every pod of its namespace, known without reading a workload's
+   * template (a workload's pods never are).
+   *
+   * @internal
+   */
+  public _selectsEveryPod(): boolean {
+    return this.workload === undefined && this.pods!.isEmpty();
   }
 
   /**
@@ -148,14 +173,14 @@ export class PolicyTarget {
   public _toPeer(ownNamespace: string | undefined, viewerNamespace: string | undefined): Peer | undefined {
     const description = this.workload === undefined ? undefined : this.description;
     if (ownNamespace === viewerNamespace) {
-      return Peer._fromSelectors({ podSelector: this.podSelector, description, workload: this.workload });
+      return Peer._fromSelectors({ podSelector: this.pods, description, workload: this.workload });
     }
     if (ownNamespace === undefined) {
       return undefined;
     }
     return Peer._fromSelectors({
       // A pod selector matching everything adds nothing beside a namespace selector.
-      podSelector: this.podSelector.isEmpty() ? undefined : this.podSelector,
+      podSelector: this._selectsEveryPod() ? undefined : this.pods,
       namespaceSelector: Peer.namespaceNamed(ownNamespace).namespaceSelector,
       description: description === undefined ? undefined : `${description} in namespace(${ownNamespace})`,
       workload: this.workload,

@@ -4,6 +4,7 @@ import { ManifestDocument } from '../analysis/manifest-document';
 import { ClusterNetworkPolicy } from '../constructs/cluster-network-policy';
 import { NetworkPolicy } from '../constructs/network-policy';
 import { CLUSTER_NETWORK_POLICY_KIND } from '../k8s/kinds';
+import { WorkloadConstruct } from '../policy/workload-construct';
 import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
 
 /**
@@ -34,6 +35,11 @@ export interface AppManifests {
 
 /** Renders every ApiObject under `root` the cluster model needs, exactly as synthesis will. */
 export function renderApp(root: IConstruct): AppManifests {
+  // Each workload's template is read once for every policy that names it.
+  return WorkloadConstruct.rendering(() => renderAll(root));
+}
+
+function renderAll(root: IConstruct): AppManifests {
   const documents: ManifestDocument[] = [];
   const selfValidated = new Set<string>();
   let clusterNetworkPolicyChannel = ClusterNetworkPolicyChannel.STANDARD;

@@ -1,5 +1,4 @@
-import { ApiObject } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
 import { AppModel, EndpointMember } from './app-model';
 import { firstFew } from './first-few';
 import { IntentInputError } from './intent-input-error';
@@ -10,6 +9,7 @@ import { parseIp } from '../k8s/cidr';
 import { InputError } from '../k8s/input-error';
 import { DEFAULT_NAMESPACE } from '../k8s/kinds';
 import { LabelSelector } from '../policy/label-selector';
+import { WorkloadConstruct } from '../policy/workload-construct';
 
 /**
  * One end of a connection in a reachability intent: a workload of the app, a group of
@@ -29,23 +29,25 @@ import { LabelSelector } from '../policy/label-selector';
  */
 export class Endpoint {
   /**
-   * A cdk8s-plus-27 workload (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`, `CronJob`) or
-   * `Pod` of this app. Intent ids call it `namespace/name`; verdicts use the evaluator's name,
-   * `namespace/kind/name` when workloads of several kinds share the name.
+   * A workload or pod of this app: a `Deployment`, `StatefulSet`, `DaemonSet`, `ReplicaSet`,
+   * `Job`, `CronJob` or `Pod` of any cdk8s-plus line, an imported `KubeDeployment` (and the
+   * like), or an `ApiObject` of one of those kinds. Intent ids call it `namespace/name`;
+   * verdicts use the evaluator's name, `namespace/kind/name` when workloads of several kinds
+   * share the name.
    *
-   * @param workload the workload or pod
+   * @param workload the workload or pod construct
    * @example
    * Endpoint.workload(api);
    */
-  public static workload(workload: kplus.AbstractPod): Endpoint {
-    const description = `${workload.metadata.namespace ?? DEFAULT_NAMESPACE}/${workload.name}`;
-    // The path of the workload's own ApiObject, which the model keeps as its origin; found once.
-    let origin: string | undefined;
+  public static workload(workload: IConstruct): Endpoint {
+    const ref = WorkloadConstruct.of('Endpoint.workload', workload);
+    const description = `${ref.namespaceName ?? DEFAULT_NAMESPACE}/${ref.apiObject.name}`;
+    // The model keeps the path of each object it reads as its origin.
+    const origin = ref.apiObject.node.path;
     return new Endpoint(description, false, (app) => {
-      origin ??= workload.node.findAll().find((c) => ApiObject.isApiObject(c) && c.kind === workload.kind && c.name === workload.name)?.node.path;
-      const index = origin === undefined ? undefined : app.workloadsByOrigin.get(origin);
+      const index = app.workloadsByOrigin.get(origin);
       if (index === undefined) {
-        throw new IntentInputError(`${workload.kind} ${workload.node.path} is not among the objects this app renders (is it in another App?)`);
+        throw new IntentInputError(`${ref.kind} ${workload.node.path} is not among the objects this app renders (is it in another App?)`);
       }
       return [{ name: app.model.workloads[index].endpoint, workload: index }];
     });
@@ -54,7 +56,7 @@ export class Endpoint {
   /**
    * A workload or pod by the name the evaluator gives it: `namespace/name`, or
    * `namespace/kind/name` where workloads of several kinds share a name. Use this for objects
-   * that are not cdk8s-plus-27 constructs: raw `ApiObject`s and included YAML.
+   * the app does not hold as constructs, such as included YAML.
    *
    * @param name e.g. `shop/api`
    * @example
@@ -102,7 +104,8 @@ export class Endpoint {
    * Endpoint.selection(PolicyTarget.labels({ tier: 'web' }).inNamespaceNamed('shop'));
    */
   public static selection(target: PolicyTarget): Endpoint {
-    return Endpoint.matching(target.toString(), target.podSelector, target.namespaceName);
+    // A workload target's selector is read when the intent is checked, at synth.
+    return Endpoint.matching(target.toString(), () => target.podSelector, target.namespaceName);
   }
 
   /**
@@ -116,12 +119,12 @@ export class Endpoint {
    */
   public static podsMatching(selector: LabelSelector, namespaceName?: string): Endpoint {
     const pods = selector.isEmpty() ? 'all pods' : `pods(${selector})`;
-    return Endpoint.matching(namespaceName === undefined ? pods : `${pods} in namespace(${namespaceName})`, selector, namespaceName);
+    return Endpoint.matching(namespaceName === undefined ? pods : `${pods} in namespace(${namespaceName})`, () => selector, namespaceName);
   }
 
-  private static matching(description: string, selector: LabelSelector, namespaceName: string | undefined): Endpoint {
-    const compiled = CompiledSelector.compile(selector._toKube());
+  private static matching(description: string, selector: () => LabelSelector, namespaceName: string | undefined): Endpoint {
     return new Endpoint(description, false, (app) => {
+      const compiled = CompiledSelector.compile(selector()._toKube());
       const members: EndpointMember[] = [];
       app.model.workloads.forEach((w, i) => {
         if ((namespaceName === undefined || w.namespaceName === namespaceName) && compiled.matches(w.labels)) {

@@ -4,3 +4,4 @@ export * from './intent-status';
 export * from './intent-result';
 export * from './reachability-intents';
 export * from './report-contents';
+export * from './network-policy-validation';

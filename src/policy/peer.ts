@@ -1,7 +1,8 @@
-import * as kplus from 'cdk8s-plus-27';
+import { IConstruct } from 'constructs';
 import { LabelSelector } from './label-selector';
+import { namespaceConstructName } from './namespace-construct';
 import { namespaceNameOf, namespaceNameSelector } from './namespace-name';
-import { workloadDescription, workloadPodSelector } from './workload-selector';
+import { WorkloadConstruct } from './workload-construct';
 import { formatCidr, HOST_BITS, INVALID_CIDR, isStrictSubset, ParsedCidr, parseCidr } from '../k8s/cidr';
 import { InputError, quoted, shown } from '../k8s/input-error';
 import { KubeNetworkPolicyPeer } from '../k8s/kube-json';
@@ -166,40 +167,43 @@ export class Peer {
   }
 
   /**
-   * The pods of a cdk8s-plus-27 workload (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`,
-   * `CronJob`) or `Pod`, selected by the `cdk8s.io/metadata.addr` label cdk8s-plus puts on
-   * every pod it defines. When the workload has a namespace (its own or its chart's), the peer
-   * is pinned to it, so it means the same pods from a policy in any namespace.
+   * The pods of a workload: a `Deployment`, `StatefulSet`, `DaemonSet`, `ReplicaSet`, `Job`,
+   * `CronJob` or `Pod` of any cdk8s-plus line, an imported `KubeDeployment` (and the like), or an
+   * `ApiObject` of one of those kinds. The pods are selected by the labels of the pod template,
+   * read from the rendered object when the policy renders: the `cdk8s.io/metadata.addr` label
+   * alone where cdk8s-plus set it (it is unique to the workload), else every template label. When
+   * the workload has a namespace (its own or its chart's), the peer is pinned to it, so it means
+   * the same pods from a policy in any namespace.
    *
    * Constructs that take ports as optional use the workload's container ports, with their
    * protocols, when a rule to this peer omits them.
    *
-   * @param workload the cdk8s-plus-27 workload or pod
+   * @param workload the workload or pod construct
    * @example
    * const db = new kplus.StatefulSet(chart, 'db', { containers: [{ image: 'postgres', portNumber: 5432 }] });
    * Peer.workload(db);
    */
-  public static workload(workload: kplus.AbstractPod): Peer {
-    const namespaceName = workload.metadata.namespace;
+  public static workload(workload: IConstruct): Peer {
+    const ref = WorkloadConstruct.of('Peer.workload', workload);
     return new Peer({
-      podSelector: workloadPodSelector(workload),
-      namespaceSelector: namespaceName === undefined ? undefined
-        : namespaceNameSelector('Peer.workload', namespaceName, `the namespace of ${workload.node.path}`),
-      description: workloadDescription(workload),
-      workload,
+      namespaceSelector: ref.namespaceName === undefined ? undefined
+        : namespaceNameSelector('Peer.workload', ref.namespaceName, `the namespace of ${workload.node.path}`),
+      description: ref.toString(),
+      workload: ref,
     });
   }
 
   /**
-   * Every pod in a cdk8s-plus-27 `Namespace`, selected by its name like `namespaceNamed`.
+   * Every pod in a namespace, selected by its name like `namespaceNamed`: a cdk8s-plus
+   * `Namespace` of any line, an imported `KubeNamespace`, or an `ApiObject` of kind `Namespace`.
    *
-   * @param ns the namespace
+   * @param ns the namespace construct
    * @example
    * const monitoring = new kplus.Namespace(chart, 'monitoring', { metadata: { name: 'monitoring' } });
    * Peer.allPodsIn(monitoring);
    */
-  public static allPodsIn(ns: kplus.Namespace): Peer {
-    return new Peer({ namespaceSelector: namespaceNameSelector('Peer.allPodsIn', ns.name) });
+  public static allPodsIn(ns: IConstruct): Peer {
+    return new Peer({ namespaceSelector: namespaceNameSelector('Peer.allPodsIn', namespaceConstructName('Peer.allPodsIn', ns)) });
   }
 
   /**
@@ -212,20 +216,23 @@ export class Peer {
     podSelector?: LabelSelector;
     namespaceSelector?: LabelSelector;
     description?: string;
-    workload?: kplus.AbstractPod;
+    workload?: WorkloadConstruct;
   }): Peer {
-    if (parts.podSelector === undefined && parts.namespaceSelector === undefined) {
+    if (parts.podSelector === undefined && parts.namespaceSelector === undefined && parts.workload === undefined) {
       throw new InputError('Peer', ['a peer needs a podSelector, a namespaceSelector, or both']);
     }
     return new Peer(parts);
   }
 
   /**
-   * The pod selector (`podSelector`).
+   * The pod selector (`podSelector`); for a workload's pods, read from its pod template each
+   * time it is asked for.
    *
    * @default - none: the peer selects whole namespaces, or is an IP block
    */
-  public readonly podSelector?: LabelSelector;
+  public get podSelector(): LabelSelector | undefined {
+    return this.workload !== undefined ? this.workload.podSelector() : this.pods;
+  }
 
   /**
    * The namespace selector (`namespaceSelector`).
@@ -248,9 +255,12 @@ export class Peer {
    */
   public readonly excluding?: string[];
 
+  private readonly pods?: LabelSelector;
+
   private readonly description?: string;
 
-  private readonly workload?: kplus.AbstractPod;
+  /** When set, the pods are this workload's, and `pods` is unused. */
+  private readonly workload?: WorkloadConstruct;
 
   /** `_key()`, computed on first use. */
   private identity?: string;
@@ -260,7 +270,7 @@ export class Peer {
     namespaceSelector?: LabelSelector;
     ipBlock?: { cidr: string; excluding: string[] };
     description?: string;
-    workload?: kplus.AbstractPod;
+    workload?: WorkloadConstruct;
   }) {
     const problems = (['podSelector', 'namespaceSelector'] as const)
       .filter((field) => parts[field] !== undefined && !(parts[field] instanceof LabelSelector))
@@ -268,7 +278,7 @@ export class Peer {
     if (problems.length > 0) {
       throw new InputError('Peer', problems);
     }
-    this.podSelector = parts.podSelector;
+    this.pods = parts.podSelector;
     this.namespaceSelector = parts.namespaceSelector;
     this.cidr = parts.ipBlock?.cidr;
     // Frozen: the value is immutable, so its identity can be computed once.
@@ -278,12 +288,12 @@ export class Peer {
   }
 
   /**
-   * The cdk8s-plus-27 workload or pod this peer stands for, whose container ports a rule
-   * without ports uses; undefined for peers built from selectors or IP blocks.
+   * The workload this peer stands for, whose container ports a rule without ports uses;
+   * undefined for peers built from selectors or IP blocks.
    *
    * @internal
    */
-  public _workload(): kplus.AbstractPod | undefined {
+  public _workload(): WorkloadConstruct | undefined {
     return this.workload;
   }
 
@@ -312,8 +322,9 @@ export class Peer {
     if (this.cidr !== undefined) {
       return { ipBlock: this.excluding!.length > 0 ? { cidr: this.cidr, except: [...this.excluding!] } : { cidr: this.cidr } };
     }
+    const podSelector = this.podSelector;
     return {
-      ...(this.podSelector !== undefined ? { podSelector: this.podSelector._toKube() } : {}),
+      ...(podSelector !== undefined ? { podSelector: podSelector._toKube() } : {}),
       ...(this.namespaceSelector !== undefined ? { namespaceSelector: this.namespaceSelector._toKube() } : {}),
     };
   }
@@ -326,13 +337,19 @@ export class Peer {
    * @internal
    */
   public _key(): string {
-    if (this.identity === undefined) {
-      const pods = this.namespaceSelector !== undefined && this.podSelector?.isEmpty() ? undefined : this.podSelector;
-      this.identity = this.cidr !== undefined
-        ? JSON.stringify({ ipBlock: { cidr: this.cidr, except: [...new Set(this.excluding)].sort() } })
-        : JSON.stringify({ podSelector: pods?._key(), namespaceSelector: this.namespaceSelector?._key() });
+    if (this.identity !== undefined) {
+      return this.identity;
     }
-    return this.identity;
+    const podSelector = this.podSelector;
+    const pods = this.namespaceSelector !== undefined && podSelector?.isEmpty() ? undefined : podSelector;
+    const identity = this.cidr !== undefined
+      ? JSON.stringify({ ipBlock: { cidr: this.cidr, except: [...new Set(this.excluding)].sort() } })
+      : JSON.stringify({ podSelector: pods?._key(), namespaceSelector: this.namespaceSelector?._key() });
+    // A workload's template labels may still change before synth: its identity is not kept.
+    if (this.workload === undefined) {
+      this.identity = identity;
+    }
+    return identity;
   }
 }
 

@@ -312,3 +312,21 @@ describe('every synth validates the emitted manifest', () => {
     expect(onlyPolicy(chart).spec.ingress[0].ports).toEqual([{ protocol: 'TCP', port: 6379, endPort: 6380 }]);
   });
 });
+
+describe('a workload whose pods cannot be read fails synthesis, naming it', () => {
+  const labelless = (chart: Chart) => new ApiObject(chart, 'batch', { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'batch' }, spec: { template: { spec: {} } } });
+  const message = 'NP-INPUT[Job(test/batch)]: spec.template.metadata.labels: is empty, so no selector can pick the pods of this Job '
+    + 'without picking every pod of its namespace; add labels to its pod template';
+
+  test('as the target', () => {
+    const chart = Testing.chart();
+    new NetworkPolicy(chart, 'p', { target: PolicyTarget.workload(labelless(chart)) }).addIngressRule([frontend]);
+    expect(synthError(chart)).toBe(`Validation failed with the following errors:\n  [test/p] ${message}`);
+  });
+
+  test('as a peer', () => {
+    const chart = Testing.chart();
+    new NetworkPolicy(chart, 'p', { target: db }).addIngressRule([Peer.workload(labelless(chart))]);
+    expect(synthError(chart)).toBe(`Validation failed with the following errors:\n  [test/p] ${message}`);
+  });
+});

@@ -30,7 +30,7 @@ describe('factories', () => {
     expect(target.podSelector._toKube()).toEqual({ matchLabels: { [ADDR]: api.podMetadata.getLabel(ADDR) } });
     expect(target.namespaceName).toBe('shop');
     expect(target.toString()).toBe('Deployment(shop/api) in namespace(shop)');
-    expect(target._workload()).toBe(api);
+    expect(target._workload()?.construct).toBe(api);
   });
 
   test.each([
@@ -78,7 +78,7 @@ describe('errors', () => {
   test('a workload without a namespace can be placed', () => {
     const api = new kplus.Deployment(Testing.chart(), 'api', { containers: [{ image: 'api' }] });
     const target = PolicyTarget.workload(api).inNamespaceNamed('shop');
-    expect([target.namespaceName, target._workload()]).toEqual(['shop', api]);
+    expect([target.namespaceName, target._workload()?.construct]).toEqual(['shop', api]);
   });
 });
 
@@ -106,7 +106,7 @@ describe('_toPeer: the same pods seen from another policy', () => {
     const api = new kplus.Deployment(Testing.chart(), 'api', { containers: [{ image: 'api' }] });
     const here = PolicyTarget.workload(api)._toPeer(undefined, undefined)!;
     const there = PolicyTarget.workload(api)._toPeer('shop', 'data')!;
-    expect([here._workload(), there._workload()]).toEqual([api, api]);
+    expect([here._workload()?.construct, there._workload()?.construct]).toEqual([api, api]);
     expect([here.toString(), there.toString()]).toEqual(['Deployment(test/api)', 'Deployment(test/api) in namespace(shop)']);
     expect(PolicyTarget.labels({ app: 'api' })._toPeer('shop', 'data')!.toString()).toBe('pods(app=api) in namespace(shop)');
   });

@@ -1,9 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
+import * as kplus from 'cdk8s-plus-33';
+import * as YAML from 'yaml';
 import * as library from '../../src';
-import { AllowConnection, DefaultDenyAll, Endpoint, NetworkPolicy, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
+import { AllowConnection, DefaultDenyAll, Endpoint, NetworkPolicy, NetworkPolicyValidation, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
+import { readIntentsFile } from '../../src/intents/intents-file';
 import { cnpCorpus } from '../validation/cnp-oracle/corpus';
 
 /** The README's first example, as it is there; a test below keeps the two the same. */
@@ -122,5 +124,24 @@ describe('the README\'s ClusterNetworkPolicy section', () => {
   test('states the corpus the validator agrees on as it is', () => {
     const cases = cnpCorpus().length;
     expect(SECTION).toContain(`on all ${(2 * cases).toLocaleString('en-US')}\nanswers of a ${cases}-document corpus in both channels`);
+  });
+});
+
+describe('the plugin section', () => {
+  const section = README.split('## Checking with cdk8s synth: the validation plugin')[1].split('\n## ')[0];
+  const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+  test('its cdk8s.yaml names the class and every property the plugin takes', () => {
+    const entry = (YAML.parse(yamlBlocks[0]) as any).validations[0];
+    expect(entry.class).toBe('NetworkPolicyValidation');
+    expect(() => new NetworkPolicyValidation(entry.properties)).not.toThrow();
+    expect(Object.keys(entry.properties)).toEqual(['apiServerValidation', 'intentsFile', 'cidr']);
+  });
+
+  test('its intents file reads without a problem', () => {
+    const file = readIntentsFile(yamlBlocks[1]);
+    expect(file.problems).toEqual([]);
+    expect(file.intents).toHaveLength(3);
+    expect(file.acknowledgements.size).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
+import * as kplus from 'cdk8s-plus-33';
 import { parse } from 'yaml';
 import {
   AllowConnection, AllowDns, AllowFrom, AllowTo, DefaultDenyAll,

@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { LabelExpression, LabelSelector, Peer } from '../../src/policy';
+import { WorkloadConstruct } from '../../src/policy/workload-construct';
 import { thrown } from '../thrown';
 
 const web = LabelSelector.of({ labels: { app: 'web' } });
@@ -180,7 +181,7 @@ describe('cdk8s-plus-27 objects', () => {
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } },
     });
     expect(peer.toString()).toBe('Deployment(shop/api)');
-    expect(peer._workload()).toBe(api);
+    expect(peer._workload()?.construct).toBe(api);
   });
 
   test('workload without a namespace: pods of the policy\'s namespace', () => {
@@ -202,8 +203,8 @@ describe('cdk8s-plus-27 objects', () => {
   });
 
   test('_fromSelectors keeps the workload', () => {
-    const pod = new kplus.Pod(Testing.chart(), 'web', { containers: [{ image: 'nginx' }] });
-    expect(Peer._fromSelectors({ podSelector: web, workload: pod })._workload()).toBe(pod);
+    const pod = WorkloadConstruct.of('test', new kplus.Pod(Testing.chart(), 'web', { containers: [{ image: 'nginx' }] }));
+    expect(Peer._fromSelectors({ workload: pod })._workload()).toBe(pod);
     expect(Peer.pods(web)._workload()).toBeUndefined();
   });
 });

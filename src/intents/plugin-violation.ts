@@ -1,0 +1,43 @@
+/**
+ * The shapes of cdk8s-cli's validation plugin contract (`cdk8s-cli/lib/plugins/validation`),
+ * written out so the library needs no cdk8s-cli at run time.
+ */
+
+/** One manifest file cdk8s synthesized, with its documents. */
+export interface SynthesizedManifest {
+  /** The file's path, as cdk8s-cli gives it. */
+  readonly path: string;
+  /** Its YAML documents as plain objects. */
+  readonly documents: unknown[];
+}
+
+/** A resource a violation is about: cdk8s-cli maps its name to the construct path. */
+export interface ViolatingResource {
+  readonly resourceName: string;
+  /** Field paths inside the resource (or the intents file). */
+  readonly locations: string[];
+  readonly manifestPath: string;
+}
+
+/** One problem, as cdk8s-cli prints it in its report table. */
+export interface PluginViolation {
+  /** A stable id: a validation rule (`NP-VAL-PORT`), an intent id, `NP-INPUT`. */
+  readonly ruleName: string;
+  /** What is wrong. */
+  readonly recommendation: string;
+  /** What to change. */
+  readonly fix: string;
+  readonly violatingResources: ViolatingResource[];
+  /** Whether it fails the synthesis (warnings are printed but pass). */
+  readonly failing: boolean;
+}
+
+/**
+ * One kind of check the plugin runs over the synthesized manifests. API-server validation and
+ * the intents file are the two today; further checks (lints) are further implementations.
+ */
+export interface ManifestCheck {
+  /** What the summary calls it, e.g. `apiServerValidation`. */
+  readonly name: string;
+  run(manifests: readonly SynthesizedManifest[]): PluginViolation[];
+}
