@@ -1,3 +1,4 @@
+import { cached } from './cached';
 import { ClusterModel } from './cluster-model';
 import { ConnectionEntry } from './connection';
 import { byProtocol, ConnectionEngine, SidePiece } from './connection-engine';
@@ -56,34 +57,42 @@ export class ConnectivityDiff {
   public static _forEachChange(before: Evaluator, after: Evaluator, visit: (change: ConnectionChange, added: boolean) => void): void {
     const sides = [new ModelSide(before), new ModelSide(after)] as const;
     const names = [...new Set([...sides[0].names(), ...sides[1].names()])].sort(compareText);
-    const changed = (name: string, signature: (side: ModelSide, workload: number) => string) => {
-      const [a, b] = sides.map((side) => side.workloadNamed(name));
-      return a === undefined || b === undefined || signature(sides[0], a) !== signature(sides[1], b);
-    };
+    // Each name's workload in either model (-1 where it has none), so the pair loop compares numbers.
+    const [oldIndex, newIndex] = sides.map((side) => Int32Array.from(names, (name) => side.workloadNamed(name) ?? -1));
+    const changed = (k: number, signature: (side: ModelSide, workload: number) => string) =>
+      oldIndex[k] < 0 || newIndex[k] < 0 || signature(sides[0], oldIndex[k]) !== signature(sides[1], newIndex[k]);
     const everything = JSON.stringify(before.model.options) !== JSON.stringify(after.model.options);
     // A connection depends on its source's egress rules, its destination's ingress rules, and what both ends are.
-    const affected = (direction: TrafficDirection) => (n: string) => everything
-      || changed(n, (s, w) => s.peerFacts(w)) || changed(n, (s, w) => s.signature(direction, w));
-    const sources = new Set(names.filter(affected(TrafficDirection.EGRESS)));
-    const destinations = names.filter(affected(TrafficDirection.INGRESS));
-    for (const from of names) {
-      const rows = sides.map((side) => side.row(from));
-      for (const to of sources.has(from) ? names : destinations) {
-        if (to === from) {
+    const affected = (direction: TrafficDirection) => names.map((_, k) => everything
+      || changed(k, (s, w) => s.peerFacts(w)) || changed(k, (s, w) => s.signature(direction, w)));
+    const isSource = affected(TrafficDirection.EGRESS);
+    const destinations = affected(TrafficDirection.INGRESS).flatMap((yes, k) => (yes ? [k] : []));
+    const everyName = names.map((_, k) => k);
+    for (let k = 0; k < names.length; k++) {
+      const targets = isSource[k] ? everyName : destinations;
+      if (targets.length === 0) {
+        continue;
+      }
+      const oldRow = sides[0].row(oldIndex[k]);
+      const newRow = sides[1].row(newIndex[k]);
+      for (const t of targets) {
+        if (t === k) {
           continue;
         }
-        const [old, now] = rows.map((row, i) => row?.(to, sides[i]) ?? PortRanges.NONE);
+        const old = oldRow !== undefined && oldIndex[t] >= 0 ? oldRow(oldIndex[t]) : PortRanges.NONE;
+        const now = newRow !== undefined && newIndex[t] >= 0 ? newRow(newIndex[t]) : PortRanges.NONE;
         if (old === now || old.equals(now)) {
           continue;
         }
-        const added = now.subtract(old);
-        const removed = old.subtract(now);
-        for (const [ports, side, isAdded] of [[added, sides[1], true], [removed, sides[0], false]] as const) {
+        const change = (ports: PortRanges, side: ModelSide, from: number, to: number, added: boolean) => {
           for (const { protocol, ranges } of byProtocol(ports)) {
             const rules = side.rulesFor(from, to, PortRanges.fromPairs(new Map([[protocol, ranges]])));
-            visit({ source: from, destination: to, protocol, ports: ranges, policies: [...new Set(rules.map((r) => r.policy))], rules }, isAdded);
+            const policies = [...new Set(rules.map((r) => r.policy))];
+            visit({ source: names[k], destination: names[t], protocol, ports: ranges, policies, rules }, added);
           }
-        }
+        };
+        change(now.subtract(old), sides[1], newIndex[k], newIndex[t], true);
+        change(old.subtract(now), sides[0], oldIndex[k], oldIndex[t], false);
       }
     }
   }
@@ -97,11 +106,20 @@ export class ConnectivityDiff {
   private constructor() {}
 }
 
+/** How many pairs of classes a side keeps the explained pieces of (a bound on memory, not a tuning). */
+const PIECES_CACHED = 10_000;
+/** Pairs of classes are cached under source x CLASS_KEY + destination: exact for up to 2^26 classes. */
+const CLASS_KEY = 2 ** 26;
+
 /** One model of a diff, with its workloads by name and what a diff compares of them. */
 class ModelSide {
   private readonly byName = new Map<string, number>();
   private readonly engine: ConnectionEngine;
   private readonly namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** Both sides' explained pieces by pair of classes, for changes between workloads of the same classes. */
+  private readonly pieces = new Map<number, SidePiece[]>();
+  /** Side signatures by direction and class: many workloads share a class. */
+  private readonly signatures = [new Map<number, string>(), new Map<number, string>()];
 
   constructor(private readonly evaluator: Evaluator) {
     evaluator.model.workloads.forEach((w, i) => this.byName.set(w.endpoint, i));
@@ -117,23 +135,20 @@ class ModelSide {
     return this.byName.get(name);
   }
 
-  /** The ports from `from` to each destination (by name; undefined where either is not in this model). */
-  public row(from: string): ((to: string, side: ModelSide) => PortRanges | undefined) | undefined {
-    const source = this.byName.get(from);
-    if (source === undefined) {
+  /** The ports from workload `source` to each destination workload; undefined when `source` is -1 (not in this model). */
+  public row(source: number): ((destination: number) => PortRanges) | undefined {
+    if (source < 0) {
       return undefined;
     }
     const row = this.engine.row(this.classOf(source));
-    return (to) => {
-      const destination = this.byName.get(to);
-      if (destination === undefined) return undefined;
-      return this.evaluator._nodeLocal(source, destination) ? PortRanges.ALL : row(this.classOf(destination));
-    };
+    return (destination) => (this.evaluator._nodeLocal(source, destination) ? PortRanges.ALL : row(this.classOf(destination)));
   }
 
   /** What a workload's side says, in this model. */
   public signature(direction: TrafficDirection, workload: number): string {
-    return this.engine.sideSignature(direction, this.classOf(workload));
+    const byClass = this.signatures[direction === TrafficDirection.EGRESS ? 0 : 1];
+    const subject = this.classOf(workload);
+    return cached(byClass, subject, () => this.engine.sideSignature(direction, subject));
   }
 
   /** What rules can tell of a workload as a peer or a destination. */
@@ -143,13 +158,16 @@ class ModelSide {
     return JSON.stringify([w.namespaceName, namespaceLabels, sorted(w.labels), w.ports, w.ips, w.hostNetwork, w.nodes]);
   }
 
-  /** The rules, on either side, that admit some of `ports` from `from` to `to` in this model. */
-  public rulesFor(from: string, to: string, ports: PortRanges): RuleReference[] {
-    const [source, destination] = [this.byName.get(from)!, this.byName.get(to)!].map((w) => this.classOf(w));
-    const pieces: SidePiece[] = [
+  /** The rules, on either side, that admit some of `ports` from workload `from` to workload `to` in this model. */
+  public rulesFor(from: number, to: number, ports: PortRanges): RuleReference[] {
+    const [source, destination] = [this.classOf(from), this.classOf(to)];
+    if (this.pieces.size > PIECES_CACHED) {
+      this.pieces.clear();
+    }
+    const pieces = cached(this.pieces, source * CLASS_KEY + destination, () => [
       ...this.engine.explainSide(TrafficDirection.EGRESS, source, destination),
       ...this.engine.explainSide(TrafficDirection.INGRESS, destination, source),
-    ];
+    ]);
     return pieces.filter((piece) => !piece.ports.intersect(ports).isEmpty()).flatMap((piece) => piece.rules);
   }
 

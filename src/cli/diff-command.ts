@@ -1,12 +1,13 @@
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { loadModel } from './load-model';
-import { Output } from './output';
+import { Output, StringOutput } from './output';
 import { choiceOption, parseArgs } from './parse-args';
 import { ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
 import { ConnectivityDiff } from '../analysis/connectivity-diff';
-import { DiffReport } from '../report/diff-report';
+import { Evaluator } from '../analysis/evaluator';
+import { DiffWriter } from '../report/diff-writer';
 
 export const DIFF_USAGE = 'cdk8s-netpol diff <old file or folder> <new file or folder> [--fail-on added|any|none] [--format text|markdown|json] [--cidr strict|legacy]';
 
@@ -39,19 +40,20 @@ Exit codes: 0 no change that --fail-on counts, 1 such a change or a problem with
 export function diffCommand(args: string[], readOptions: ReadOptions = {}, out?: Output): CommandResult {
   const parsed = parseArgs(args, ['fail-on', 'format', CIDR_OPTION]);
   const failOn = choiceOption(parsed, 'fail-on', ['added', 'any', 'none'], 'added');
-  const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text');
+  const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text') as 'text' | 'markdown' | 'json';
   if (parsed.positionals.length !== 2) {
     throw new UsageError(`give exactly two inputs, the old and the new (a file or folder each), not ${parsed.positionals.length}`);
   }
   const strict = strictCidr(parsed);
   const [before, after] = parsed.positionals.map((input) => loadModel([input], strict, readOptions));
-  const diff = ConnectivityDiff.between(before.model, after.model);
-  const text = format === 'json' ? DiffReport.toJson(diff) : format === 'markdown' ? DiffReport.toMarkdown(diff) : DiffReport.toText(diff);
-  out?.write(text);
-  const changed = failOn === 'added' ? diff.added.length > 0 : failOn === 'any' ? diff.added.length + diff.removed.length > 0 : false;
+  const target = out ?? new StringOutput();
+  const writer = new DiffWriter(format, (chunk) => target.write(chunk));
+  ConnectivityDiff._forEachChange(new Evaluator(before.model), new Evaluator(after.model), (change, added) => writer.add(change, added));
+  const { opened, closed } = writer.end();
+  const changed = failOn === 'added' ? opened > 0 : failOn === 'any' ? opened + closed > 0 : false;
   return {
     exitCode: changed || before.hasErrors || after.hasErrors ? EXIT_FINDINGS : EXIT_OK,
-    stdout: out === undefined ? text : '',
+    stdout: out === undefined ? target.toString() : '',
     stderr: [...before.findingLines, ...after.findingLines].map((l) => l + '\n').join(''),
   };
 }
