@@ -51,10 +51,12 @@ export class ConnectivityDiff {
   /**
    * Calls `visit` for every change, in the order of source, destination and protocol, an
    * added entry before a removed one of the same pair: the streaming form of `between`.
+   * `progress` hears how many of all sources are done.
    *
    * @internal
    */
-  public static _forEachChange(before: Evaluator, after: Evaluator, visit: (change: ConnectionChange, added: boolean) => void): void {
+  public static _forEachChange(before: Evaluator, after: Evaluator, visit: (change: ConnectionChange, added: boolean) => void,
+    progress?: (sources: number, total: number) => void): void {
     const sides = [new ModelSide(before), new ModelSide(after)] as const;
     const names = [...new Set([...sides[0].names(), ...sides[1].names()])].sort(compareText);
     // Each name's workload in either model (-1 where it has none), so the pair loop compares numbers.
@@ -69,6 +71,7 @@ export class ConnectivityDiff {
     const destinations = affected(TrafficDirection.INGRESS).flatMap((yes, k) => (yes ? [k] : []));
     const everyName = names.map((_, k) => k);
     for (let k = 0; k < names.length; k++) {
+      progress?.(k, names.length);
       const targets = isSource[k] ? everyName : destinations;
       if (targets.length === 0) {
         continue;

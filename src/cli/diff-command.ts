@@ -3,6 +3,7 @@ import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { loadModel } from './load-model';
 import { Output, StringOutput } from './output';
 import { choiceOption, parseArgs } from './parse-args';
+import { Progress } from './progress';
 import { ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
 import { ConnectivityDiff } from '../analysis/connectivity-diff';
@@ -48,7 +49,10 @@ export function diffCommand(args: string[], readOptions: ReadOptions = {}, out?:
   const [before, after] = parsed.positionals.map((input) => loadModel([input], strict, readOptions));
   const target = out ?? new StringOutput();
   const writer = new DiffWriter(format, (chunk) => target.write(chunk));
-  ConnectivityDiff._forEachChange(new Evaluator(before.model), new Evaluator(after.model), (change, added) => writer.add(change, added));
+  const progress = new Progress('diff', 0);
+  ConnectivityDiff._forEachChange(new Evaluator(before.model), new Evaluator(after.model), (change, added) => writer.add(change, added),
+    (done, total) => progress.update(done, total));
+  progress.done();
   const { opened, closed } = writer.end();
   const changed = failOn === 'added' ? opened > 0 : failOn === 'any' ? opened + closed > 0 : false;
   return {

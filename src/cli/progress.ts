@@ -18,15 +18,15 @@ export class Progress {
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
-  /** Reports that `done` of the total are finished. */
-  public update(done: number): void {
+  /** Reports that `done` of the total (or of `total`, when the total is known only now) are finished. */
+  public update(done: number, total: number = this.total): void {
     const now = Date.now();
     if (!this.stream.isTTY || now - this.started < QUIET_MS || now - this.drawn < REDRAW_MS) {
       return;
     }
     this.drawn = now;
     this.visible = true;
-    this.stream.write(`\r${this.label}: ${done.toLocaleString('en-US')} of ${this.total.toLocaleString('en-US')}\u001b[K`);
+    this.stream.write(`\r${this.label}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}\u001b[K`);
   }
 
   /** Clears the line, if one was drawn. */
