@@ -1,5 +1,5 @@
 import { portsText } from './connection-writer';
-import { markdownCell, markdownName } from './markdown-cell';
+import { markdownName } from './markdown-cell';
 import { ConnectionChange, ConnectivityDiff } from '../analysis/connectivity-diff';
 
 /** A Markdown table shows this many rows; the rest fold into a `<details>` block. */
@@ -60,6 +60,6 @@ function policiesText(change: ConnectionChange): string {
 }
 
 function table(changes: readonly ConnectionChange[]): string {
-  const rows = changes.map((c) => `| ${markdownName(c.source)} | ${markdownName(c.destination)} | ${portsText(c)} | ${markdownCell(c.policies.join(', ') || 'none (allowed by default)')} |`);
+  const rows = changes.map((c) => `| ${markdownName(c.source)} | ${markdownName(c.destination)} | ${portsText(c)} | ${markdownName(c.policies.join(', ') || 'none (allowed by default)')} |`);
   return ['| from | to | ports | policies |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
 }
