@@ -8,32 +8,39 @@ import { MAX_DEPTH } from './parsed-document';
  * within itself, is fine.
  */
 export function jsonShapeProblem(value: unknown): { readonly field: string; readonly message: string } | undefined {
-  // Depth-first, with each entry's ancestors kept on the stack: a cycle is a value among its own ancestors.
+  // Depth-first, with the ancestors of the entry at hand (and the keys leading to them) kept per depth:
+  // a cycle is a value among its own ancestors. Paths are only spelled out for a problem.
   const ancestors: object[] = [];
-  const paths: string[] = [];
-  const stack: Array<{ readonly value: unknown; readonly path: string; readonly depth: number }> = [{ value, path: '', depth: 0 }];
+  const keys: Array<string | number> = [];
+  const stack: Array<{ readonly value: unknown; readonly key: string | number; readonly depth: number }> = [{ value, key: '', depth: 0 }];
   while (stack.length > 0) {
     const entry = stack.pop()!;
-    ancestors.length = entry.depth;
-    paths.length = entry.depth;
     if (entry.value === null || typeof entry.value !== 'object') {
       continue;
     }
-    if (ancestors.includes(entry.value)) {
-      const holder = paths[ancestors.indexOf(entry.value)];
-      return { field: entry.path, message: `refers back to ${holder ? holder : 'the object itself'}, which holds it (a cycle): JSON cannot write it` };
+    ancestors.length = entry.depth;
+    keys.length = entry.depth;
+    keys.push(entry.key);
+    const path = (depth: number) => keys.slice(1, depth + 1)
+      .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
+    const holder = ancestors.indexOf(entry.value);
+    if (holder >= 0) {
+      return { field: path(entry.depth), message: `refers back to ${holder > 0 ? path(holder) : 'the object itself'}, which holds it (a cycle): JSON cannot write it` };
     }
     if (entry.depth >= MAX_DEPTH) {
-      return { field: entry.path, message: `nested deeper than ${MAX_DEPTH} levels, which no Kubernetes object needs` };
+      return { field: path(entry.depth), message: `nested deeper than ${MAX_DEPTH} levels, which no Kubernetes object needs` };
     }
     ancestors.push(entry.value);
-    paths.push(entry.path);
-    const children: Array<[string, unknown]> = Array.isArray(entry.value)
-      ? entry.value.map((item, i) => [`${entry.path}[${i}]`, item])
-      : Object.entries(entry.value).map(([key, item]) => [entry.path ? `${entry.path}.${key}` : key, item]);
     // In reverse, so that the first child is visited first; one by one, as a spread of many would overflow the call stack.
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ value: children[i][1], path: children[i][0], depth: entry.depth + 1 });
+    if (Array.isArray(entry.value)) {
+      for (let i = entry.value.length - 1; i >= 0; i--) {
+        stack.push({ value: entry.value[i], key: i, depth: entry.depth + 1 });
+      }
+    } else {
+      const children = Object.entries(entry.value);
+      for (let i = children.length - 1; i >= 0; i--) {
+        stack.push({ value: children[i][1], key: children[i][0], depth: entry.depth + 1 });
+      }
     }
   }
   return undefined;
