@@ -22,6 +22,7 @@ import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-polic
 import { ClusterNetworkPolicyValidator } from '../validation/cluster-network-policy-validator';
 import { CNP_RULE } from '../validation/cnp-rules';
 import { FindingSeverity } from '../validation/finding';
+import { checkClusterNetworkPolicy, checkNetworkPolicy } from '../validation/validation-memo';
 import { NetworkPolicyValidator } from '../validation/validator';
 
 
@@ -115,7 +116,7 @@ export class ClusterModel {
       const subject = printable(`${policy.namespaceName}/${policy.name}`);
       const supported = NetworkPolicyValidator.isNetworkPolicy(policy.manifest);
       const findings: ModelFinding[] = supported
-        ? NetworkPolicyValidator.check(policy.manifest, { strictCidr: resolved.strictCidr })
+        ? checkNetworkPolicy(policy.manifest, { strictCidr: resolved.strictCidr })
           .map((f) => ({ severity: f.severity, origin: policy.origin, subject, field: f.field, message: f.message, rule: f.rule }))
         : [otherApiVersion(policy.manifest.apiVersion, policy.origin, subject)];
       this.findings.push(...findings);
@@ -207,7 +208,7 @@ export class ClusterModel {
     const subject = printable(`ClusterNetworkPolicy/${policy.name}`);
     let evaluated: boolean;
     if (ClusterNetworkPolicyValidator.isClusterNetworkPolicy(policy.manifest)) {
-      const findings = ClusterNetworkPolicyValidator.check(policy.manifest, { channel });
+      const findings = checkClusterNetworkPolicy(policy.manifest, { channel });
       this.findings.push(...findings.map((f) => ({
         severity: f.severity, origin: policy.origin, subject, field: f.field, message: f.message, rule: f.rule,
       })));

@@ -3,8 +3,10 @@ import { ModelFinding } from './model-finding';
 import { NamespaceInfo } from './namespace-info';
 import { ContainerPortInfo } from './workload-info';
 import { parseIp, ParsedIp } from '../k8s/cidr';
+import { shown } from '../k8s/input-error';
 import { asArray, asObject, JsonObject } from '../k8s/json-values';
 import { CLUSTER_NETWORK_POLICY_KIND, NAMESPACE_NAME_LABEL, NETWORK_POLICY_KIND, NODE_KIND, POD_TEMPLATE_PATHS } from '../k8s/kinds';
+import { portNameErrors } from '../k8s/label-syntax';
 import { isList } from '../k8s/manifest-objects';
 import { MAX_DEPTH } from '../k8s/parsed-document';
 import { Protocol } from '../k8s/protocol';
@@ -250,7 +252,19 @@ function podFacts(template: JsonObject | undefined, path: string, subject: strin
         findings.push({ severity: FindingSeverity.WARNING, origin, subject, field, rule: 'NP-INPUT-CONTAINER-PORT', message: `${problem}: this port is ignored` });
         return;
       }
-      ports.push({ name: textOf(port.name), port: number as number, protocol: protocol as Protocol });
+      // A name the API server would refuse (U+FFFD from a Latin-1 file, capitals) cannot be named by any policy either.
+      const nameErrors = port.name === undefined || port.name === '' ? [] : portNameErrors(port.name as string);
+      if (nameErrors.length > 0) {
+        findings.push({
+          severity: FindingSeverity.WARNING,
+          origin,
+          subject,
+          field: `${field}.name`,
+          rule: 'NP-INPUT-CONTAINER-PORT',
+          message: `${shown(port.name)} is not a port name: it ${nameErrors.join('; ')}; no policy can name this port, which is kept by its number`,
+        });
+      }
+      ports.push({ name: nameErrors.length > 0 ? undefined : textOf(port.name), port: number as number, protocol: protocol as Protocol });
     });
   });
   return { labels: labelsOf(asObject(template?.metadata)?.labels), ports, hostNetwork: spec?.hostNetwork === true };

@@ -14,8 +14,8 @@ import { ClusterPolicyPeer } from '../policy/cluster-policy-peer';
 import { ClusterPolicyPort } from '../policy/cluster-policy-port';
 import { ClusterPolicySubject } from '../policy/cluster-policy-subject';
 import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
-import { ClusterNetworkPolicyValidator } from '../validation/cluster-network-policy-validator';
 import { FindingSeverity } from '../validation/finding';
+import { checkClusterNetworkPolicy } from '../validation/validation-memo';
 import { NetworkPolicyValidator } from '../validation/validator';
 
 /** The CRD's limits. */
@@ -298,7 +298,8 @@ export class ClusterNetworkPolicy extends Construct {
   }
 
   private synthProblems(): string[] {
-    const problems = ClusterNetworkPolicyValidator.check(this.apiObject.toJson(), { channel: this.channel })
+    // The app's analysis validates this policy too: it asks the synthesis's memo for this answer.
+    const problems = SynthPasses.of(this).validations.within(() => checkClusterNetworkPolicy(this.apiObject.toJson(), { channel: this.channel }))
       .filter((finding) => finding.severity === FindingSeverity.ERROR)
       .map((finding) => `NP-VAL[${this.name}]: ${NetworkPolicyValidator.format(finding)}`);
     const namesake = earlierNamesake(this.apiObject);

@@ -16,6 +16,7 @@ import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
 import { WorkloadConstruct } from '../policy/workload-construct';
 import { FindingSeverity } from '../validation/finding';
+import { checkNetworkPolicy } from '../validation/validation-memo';
 import { NetworkPolicyValidator } from '../validation/validator';
 
 /**
@@ -274,7 +275,8 @@ export class NetworkPolicy extends Construct {
       problems.push(...this.unplacedWorkloads(rules).map(peer => `NP-INPUT[${subject}]: ${field}: ${peer} has no namespace (neither its `
         + `own nor its chart's), so the rule would look for its pods in ${JSON.stringify(this.namespaceName)}; give the workload or its chart a namespace`));
     }
-    for (const finding of NetworkPolicyValidator.check(this.apiObject.toJson())) {
+    // The app's analysis validates this policy too: it asks the synthesis's memo for this answer.
+    for (const finding of SynthPasses.of(this).validations.within(() => checkNetworkPolicy(this.apiObject.toJson()))) {
       if (finding.severity === FindingSeverity.ERROR) {
         problems.push(`NP-VAL[${subject}]: ${NetworkPolicyValidator.format(finding)}`);
       }

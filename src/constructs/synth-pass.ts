@@ -1,6 +1,9 @@
 import { IConstruct } from 'constructs';
+import { ValidationMemo } from '../validation/validation-memo';
 
 const PASSES = new WeakMap<IConstruct, SynthPasses>();
+/** The key of each synthesis's validation memo. */
+const VALIDATIONS = Symbol('validations');
 
 /**
  * The validation passes of one app, told apart so that what depends only on the app's tree is
@@ -54,6 +57,11 @@ export class SynthPasses {
     const value = compute();
     this.values.set(key, { synthesis: this.current, value });
     return value;
+  }
+
+  /** The validation answers of this synthesis, shared by the policy constructs and the app's analysis. */
+  public get validations(): ValidationMemo {
+    return this.perSynthesis(VALIDATIONS, () => new ValidationMemo());
   }
 }
 

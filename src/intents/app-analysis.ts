@@ -88,7 +88,10 @@ export class AppAnalysis {
   }
 
   private analyse(manifests: AppManifests, versions: string): AnalysisState {
-    const app = appModel(ClusterModel.fromManifests(manifests.documents, { clusterNetworkPolicyChannel: manifests.clusterNetworkPolicyChannel }));
+    // The policy constructs' own validations of this synthesis answer for their policies.
+    const model = this.passes.validations.within(() =>
+      ClusterModel.fromManifests(manifests.documents, { clusterNetworkPolicyChannel: manifests.clusterNetworkPolicyChannel }));
+    const app = appModel(model);
     const results = new Map<ReachabilityIntents, IntentResult[]>();
     const errors = new Map<ReachabilityIntents, string[]>();
     this.members.forEach((member, i) => {

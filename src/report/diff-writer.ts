@@ -1,5 +1,5 @@
 import { portsText } from './connection-writer';
-import { markdownCell, markdownName } from './markdown-cell';
+import { markdownName } from './markdown-cell';
 import { ConnectionChange } from '../analysis/connectivity-diff';
 
 /** A Markdown table shows this many rows; the rest fold into a `<details>` block. */
@@ -89,7 +89,7 @@ function textLine(sign: string, change: ConnectionChange): string {
 }
 
 function tableRow(change: ConnectionChange): string {
-  const policies = markdownCell(change.policies.join(', ') || 'none (allowed by default)');
+  const policies = markdownName(change.policies.join(', ') || 'none (allowed by default)');
   return `| ${markdownName(change.source)} | ${markdownName(change.destination)} | ${portsText(change)} | ${policies} |`;
 }
 

@@ -1,5 +1,5 @@
 import { countFindings } from './finding-counts';
-import { markdownCell, markdownName } from './markdown-cell';
+import { markdownCode, markdownName } from './markdown-cell';
 import { ModelFinding } from '../analysis/model-finding';
 import { FindingSeverity } from '../validation/finding';
 
@@ -21,7 +21,8 @@ export class FindingReport {
     lines.push('| severity | object | field | message | origin |', '| --- | --- | --- | --- | --- |');
     const ordered = [...findings].sort((a, b) => rank(a) - rank(b));
     for (const f of ordered) {
-      lines.push(`| ${f.severity} | ${markdownName(f.subject)} | ${f.field ? `\`${markdownCell(f.field)}\`` : ''} | ${markdownCell(f.message)} | ${markdownCell(f.origin)} |`);
+      // The message quotes values from the input, the field holds its keys, the origin is a file's path: none may open raw HTML.
+      lines.push(`| ${f.severity} | ${markdownName(f.subject)} | ${f.field ? markdownCode(f.field) : ''} | ${markdownName(f.message)} | ${markdownName(f.origin)} |`);
     }
     lines.push('');
     return lines.join('\n');

@@ -1,5 +1,5 @@
 import { intentSummary } from './intent-counts';
-import { markdownCell } from './markdown-cell';
+import { markdownCode, markdownName } from './markdown-cell';
 import { wrapText } from './text-wrap';
 import { IntentResult } from '../intents/intent-result';
 import { IntentStatus } from '../intents/intent-status';
@@ -50,10 +50,11 @@ export class IntentReport {
     }
     lines.push('| status | intent | explanation |', '| --- | --- | --- |');
     for (const r of results) {
+      // Names from the input reach the description, the id and the message: escaped, then joined with our own markup.
       const explanation = r.acknowledgement === undefined
-        ? r.message
-        : `${r.message}<br>**${acknowledgementLabel(r)}:** ${r.acknowledgement}`;
-      lines.push(`| ${MARKS[r.status]} ${r.status} | ${markdownCell(r.description)}<br>\`${markdownCell(r.id)}\` | ${markdownCell(explanation)} |`);
+        ? markdownName(r.message)
+        : `${markdownName(r.message)}<br>**${acknowledgementLabel(r)}:** ${markdownName(r.acknowledgement)}`;
+      lines.push(`| ${MARKS[r.status]} ${r.status} | ${markdownName(r.description)}<br>${markdownCode(r.id)} | ${explanation} |`);
     }
     lines.push('');
     return lines.join('\n');

@@ -8,7 +8,19 @@ export function markdownCell(text: string): string {
   return printable(text).replace(/\|/g, '\\|');
 }
 
-/** A name from the input in a Markdown cell: as `markdownCell`, and a `<` cannot open raw HTML (`<script>`). */
+/**
+ * Text from the input in a Markdown cell (a name, or a message quoting one): as `markdownCell`,
+ * and a `<` cannot open raw HTML (`<script>`).
+ */
 export function markdownName(name: string): string {
   return markdownCell(name).replace(/</g, '\\<');
+}
+
+/**
+ * Text from the input (a field path with the input's keys) as code in a Markdown cell. A
+ * backtick in it would end the code span and let the rest open raw HTML, so such text is
+ * written as `markdownName` instead.
+ */
+export function markdownCode(text: string): string {
+  return text.includes('`') ? markdownName(text) : `\`${markdownCell(text)}\``;
 }

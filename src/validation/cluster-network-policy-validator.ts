@@ -11,6 +11,7 @@ import {
   blocksCel, CEL_SKIPPED_MESSAGE, celErrors, childSchema, dropNulls, duplicateErrors, pruneUnknownFields,
   SchemaConstraint, SchemaError, SchemaNode, schemaErrors,
 } from './structural-schema';
+import { jsonShapeProblem } from '../k8s/json-shape';
 import { asObject, JsonObject } from '../k8s/json-values';
 import { CLUSTER_NETWORK_POLICY_API_VERSION, CLUSTER_NETWORK_POLICY_GROUP, CLUSTER_NETWORK_POLICY_KIND } from '../k8s/kinds';
 
@@ -94,6 +95,11 @@ export class ClusterNetworkPolicyValidator {
    */
   public static check(manifest: any, options: ClusterNetworkPolicyValidationOptions = {}): ValidationFinding[] {
     const channel = options.channel ?? ClusterNetworkPolicyChannel.STANDARD;
+    // Plain JavaScript can pass what no file holds; kubectl could not even encode it.
+    const shape = jsonShapeProblem(manifest);
+    if (shape) {
+      return [error(RULE.TYPE, shape.field, shape.message)];
+    }
     const object = asObject(manifest);
     if (!object) {
       return [error(RULE.TYPE, '', `expected a JSON object for a ${CLUSTER_NETWORK_POLICY_KIND}, got ${Array.isArray(manifest) ? 'an array' : JSON.stringify(manifest) ?? 'nothing'}`)];

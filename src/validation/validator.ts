@@ -6,6 +6,7 @@ import { generateNamePathFindings, metadataFindings } from './metadata';
 import { specFindings } from './policy-spec';
 import { RULE } from './rules';
 import { asGoDecodes } from '../k8s/go-text';
+import { jsonShapeProblem } from '../k8s/json-shape';
 import { asObject } from '../k8s/json-values';
 import { NETWORK_POLICY_API_VERSION, NETWORK_POLICY_GROUP, NETWORK_POLICY_KIND } from '../k8s/kinds';
 
@@ -65,6 +66,11 @@ export class NetworkPolicyValidator {
    */
   public static check(manifest: any, options: ValidationOptions = {}): ValidationFinding[] {
     const strictCidr = options.strictCidr ?? true;
+    // Plain JavaScript can pass what no file holds; kubectl could not even encode it.
+    const shape = jsonShapeProblem(manifest);
+    if (shape) {
+      return [stageError(ValidationStage.CLIENT, RULE.TYPE, shape.field, shape.message)];
+    }
     const object = asObject(asGoDecodes(manifest));
     if (!object) {
       return [stageError(ValidationStage.CLIENT, RULE.TYPE, '',

@@ -45,6 +45,19 @@ describe('readManifests', () => {
     expect(template).toMatchObject({ subject: 'x/d', field: 'spec.template.spec.containers[0].ports[0]' });
   });
 
+  test('a container port name no policy could name is reported on the workload; the port stays, by number (issue 16)', () => {
+    const manifest = pod('x/p', { ports: [{ name: 'h\ufffd', containerPort: 80 }, { name: 'HTTP', containerPort: 81 }, { name: 5 as any, containerPort: 82 }, { name: 'web', containerPort: 83 }] });
+    const { pods: [workload], findings } = readManifests(documents(manifest), 'default');
+    expect(workload.ports.map((p) => `${p.name ?? '-'} ${p.port}`)).toEqual(['- 80', '- 81', '- 82', 'web 83']);
+    expect(findings.map((f) => [f.field, f.message])).toEqual([
+      ['spec.containers[0].ports[0].name', '"h\ufffd" is not a port name: it must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-); '
+        + 'no policy can name this port, which is kept by its number'],
+      ['spec.containers[0].ports[1].name', '"HTTP" is not a port name: it must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-); '
+        + 'must contain at least one letter (a-z); no policy can name this port, which is kept by its number'],
+      ['spec.containers[0].ports[2].name', '5 is not a port name: it must be a string, not number; no policy can name this port, which is kept by its number'],
+    ]);
+  });
+
   test('pods: IPs from podIP and podIPs merged without duplicates, the node, its host IPs, and the controller that owns it', () => {
     const manifest = pod('x/p');
     manifest.metadata.ownerReferences = [{ kind: 'Other', name: 'o' }, { kind: 'ReplicaSet', name: 'web-1a2b', controller: true }];

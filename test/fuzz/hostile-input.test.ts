@@ -5,7 +5,7 @@ import { ClusterModel, Evaluator } from '../../src/analysis';
 import { runCli } from '../../src/cli/main';
 import { NetpolError } from '../../src/k8s/input-error';
 import { LabelExpression, LabelSelector, Peer, PortRange } from '../../src/policy';
-import { NetworkPolicyValidator } from '../../src/validation';
+import { ClusterNetworkPolicyValidator, NetworkPolicyValidator } from '../../src/validation';
 
 /**
  * Issue 16: hostile, malformed and odd input, seeded, against the command line and the
@@ -216,6 +216,24 @@ describe('the entry points name what is wrong, with its path (issue 16)', () => 
     const model = ClusterModel.fromManifests([{ manifest: { apiVersion: 'v1', kind: 'List', items: 'x' } }, { manifest: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } } }]);
     expect(model.findings.map((f) => f.message)).toEqual(['items must be a list of objects; skipped']);
     expect(model.workloads.map((w) => w.endpoint)).toEqual(['default/p']);
+  });
+
+  test('an object that holds itself, or nests deeper than any file may, is a finding of the validators and the model, not a stack overflow', () => {
+    const policy: any = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'p', namespace: 'x' }, spec: { podSelector: {} } };
+    policy.spec.podSelector.matchLabels = policy.spec;
+    expect(NetworkPolicyValidator.check(policy)).toEqual([expect.objectContaining({ field: 'spec.podSelector.matchLabels', message: 'refers back to spec, which holds it (a cycle): JSON cannot write it', severity: 'error' })]);
+    const clusterPolicy: any = { apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name: 'c' }, spec: {} };
+    let deep: any = {};
+    for (let i = 0; i < 50_000; i++) {
+      deep = { x: deep };
+    }
+    clusterPolicy.spec.subject = deep;
+    expect(ClusterNetworkPolicyValidator.check(clusterPolicy)).toEqual([expect.objectContaining({ field: `spec.subject${'.x'.repeat(198)}`, message: 'nested deeper than 200 levels, which no Kubernetes object needs' })]);
+    const model = ClusterModel.fromManifests([{ manifest: policy, origin: 'js:0' }, { manifest: clusterPolicy, origin: 'js:1' }]);
+    expect(model.findings.map((f) => `${f.origin} ${f.subject}: ${f.field}`)).toEqual([
+      'js:0 x/p: spec.podSelector.matchLabels', `js:1 ClusterNetworkPolicy/c: spec.subject${'.x'.repeat(198)}`,
+    ]);
+    expect(model.policies[0].evaluated).toBe(false);
   });
 
   test('a NetworkPolicy with keys named like built-ins is validated, not a crash', () => {

@@ -21,6 +21,19 @@ test('a table with the errors first', () => {
   ].join('\n'));
 });
 
+test('values, keys and paths from the input cannot open raw HTML (issue 16)', () => {
+  const finding: ModelFinding = {
+    severity: FindingSeverity.ERROR,
+    origin: '<b>.yaml:3',
+    subject: 'x/<img src=x>',
+    field: 'spec.`<script>`',
+    message: 'Invalid value: "<script>alert(1)</script>"',
+    rule: 'NP-VAL-NAME',
+  };
+  expect(FindingReport.toMarkdown([finding]).split('\n')[4])
+    .toBe('| error | x/\\<img src=x> | spec.`\\<script>` | Invalid value: "\\<script>alert(1)\\</script>" | \\<b>.yaml:3 |');
+});
+
 test('no findings', () => {
   expect(FindingReport.toMarkdown([])).toBe('0 errors, 0 warnings.\n\n_None: every object was read as written._\n');
 });

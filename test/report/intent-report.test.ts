@@ -46,6 +46,13 @@ describe('IntentReport', () => {
     expect(lines).toHaveLength(10);
   });
 
+  test('toMarkdown: names from the input in the intent and its explanation cannot open raw HTML (issue 16)', () => {
+    const [result] = RESULTS.filter((r) => r.acknowledgement !== undefined);
+    const hostile = { ...result, description: 'app/<b>x can reach app/db', message: 'denied: egress from app/<b>x is isolated by app/<i>deny', acknowledgement: 'see <a href=x>' };
+    expect(IntentReport.toMarkdown([hostile]).split('\n')[4]).toBe(`| ~ acknowledged | app/\\<b>x can reach app/db<br>\`${result.id}\` | `
+      + 'denied: egress from app/\\<b>x is isolated by app/\\<i>deny<br>**acknowledged:** see \\<a href=x> |');
+  });
+
   test('no intents', () => {
     expect(IntentReport.toText([])).toBe('0 intents: 0 ok, 0 acknowledged, 0 broken, 0 errors\n\n');
     expect(IntentReport.toMarkdown([])).toBe('0 intents: 0 ok, 0 acknowledged, 0 broken, 0 errors.\n\n_No intents declared._\n');
