@@ -125,18 +125,7 @@ export class ClusterModel {
       ...implied.map((name) => ({ name, labels: withNameLabel(name, {}), declared: false })),
     ];
 
-    const endpoints = endpointNames(contents.workloads);
-    this.workloads = contents.workloads.map((w, i) => ({
-      endpoint: endpoints[i],
-      namespaceName: w.namespaceName,
-      name: w.name,
-      kind: w.kind,
-      labels: w.labels,
-      ports: w.ports,
-      ips: w.ipTexts,
-      hostNetwork: w.hostNetwork,
-      origin: w.origin,
-    }));
+    this.workloads = workloadInfos(contents.workloads, endpointNames(contents.workloads));
     for (const workload of this.workloads.filter((w) => w.hostNetwork)) {
       this.findings.push({
         severity: FindingSeverity.WARNING,
@@ -149,6 +138,23 @@ export class ClusterModel {
     }
 
     this._index = new ClusterIndex(this.namespaces, contents.workloads, compiled, resolved);
+  }
+
+  /**
+   * @internal This model with more workloads, and the namespaces they need: what a cluster is
+   * assumed to run besides the input (its DNS, for the lints). Policies, options and findings
+   * are this model's.
+   */
+  public _withAssumed(workloads: readonly WorkloadObject[], namespaces: readonly NamespaceInfo[]): ClusterModel {
+    const all = [...this._index.workloads, ...workloads];
+    const allNamespaces = [...this.namespaces, ...namespaces];
+    const copy = Object.create(ClusterModel.prototype) as ClusterModel;
+    return Object.assign(copy, {
+      ...this,
+      namespaces: allNamespaces,
+      workloads: [...this.workloads, ...workloadInfos(workloads, endpointNames(all).slice(this.workloads.length))],
+      _index: new ClusterIndex(allNamespaces, all, this._index.policies, this._index.options),
+    });
   }
 
   /**
@@ -182,6 +188,20 @@ export class ClusterModel {
     const priority = typeof spec?.priority === 'number' ? spec.priority : undefined;
     return { name: policy.name, origin: policy.origin, evaluated, ...(tier ? { tier } : {}), ...(priority !== undefined ? { priority } : {}) };
   }
+}
+
+function workloadInfos(workloads: readonly WorkloadObject[], endpoints: readonly string[]): WorkloadInfo[] {
+  return workloads.map((w, i) => ({
+    endpoint: endpoints[i],
+    namespaceName: w.namespaceName,
+    name: w.name,
+    kind: w.kind,
+    labels: w.labels,
+    ports: w.ports,
+    ips: w.ipTexts,
+    hostNetwork: w.hostNetwork,
+    origin: w.origin,
+  }));
 }
 
 /** `namespace/name`, qualified with the kind where several kinds share a name. */

@@ -202,6 +202,11 @@ export class Evaluator {
     }
   }
 
+  /** @internal The policy layers, in evaluation order (the default after them). */
+  public _layers(): readonly PolicyLayer[] {
+    return this.layers;
+  }
+
   /** @internal The connection engine of this evaluator, made on first use. */
   public _engine(): ConnectionEngine {
     return this.engine();

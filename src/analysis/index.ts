@@ -14,3 +14,7 @@ export * from './connection';
 export * from './connectivity-diff';
 export * from './namespace-matrix';
 export * from './cluster-policy-info';
+export * from './lint-id';
+export * from './lint-finding';
+export * from './lint-options';
+export * from './linter';
