@@ -105,7 +105,8 @@ export class LintContext {
 
   /** The classes a policy isolates in either direction. */
   public selected(policy: number): number[] {
-    return [...new Set([...this.subjects(policy, TrafficDirection.INGRESS), ...this.subjects(policy, TrafficDirection.EGRESS)])].sort((a, b) => a - b);
+    const both = [...this.subjects(policy, TrafficDirection.INGRESS), ...this.subjects(policy, TrafficDirection.EGRESS)];
+    return [...new Set(both)].sort((a, b) => a - b);
   }
 
   /** The names (`namespace/name`) of the workloads of some classes, in class order. */

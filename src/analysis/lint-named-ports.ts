@@ -46,7 +46,8 @@ export function lintNamedPorts(context: LintContext, report: LintReport): void {
         for (const { entry, k } of named) {
           const name = entry.port as string;
           const protocol = (entry.protocol ?? Protocol.TCP) as Protocol;
-          const has = (c: number, anyProtocol: boolean) => index.classes[c].ports.some((port) => port.name === name && (anyProtocol || port.protocol === protocol));
+          const has = (c: number, anyProtocol: boolean) =>
+            index.classes[c].ports.some((port) => port.name === name && (anyProtocol || port.protocol === protocol));
           if (destinations.some((c) => has(c, false))) {
             continue;
           }

@@ -10,8 +10,13 @@ import { lintRulesIgnored } from './lint-rules-ignored';
 import { lintPeers, lintSelectsNothing } from './lint-selection';
 import { InputError } from '../k8s/input-error';
 
-/** Each lint, and the ids it can report. */
-const LINTS: readonly { readonly ids: readonly LintId[]; readonly run: (context: LintContext, report: LintReport, ids: ReadonlySet<LintId>) => void }[] = [
+/** A lint: the ids it can report, and how it looks for them. */
+interface Lint {
+  readonly ids: readonly LintId[];
+  readonly run: (context: LintContext, report: LintReport, ids: ReadonlySet<LintId>) => void;
+}
+
+const LINTS: readonly Lint[] = [
   { ids: [LintId.SELECTS_NOTHING], run: lintSelectsNothing },
   { ids: [LintId.PEER_MATCHES_NOTHING, LintId.NAMESPACE_LABELS_UNKNOWN], run: lintPeers },
   { ids: [LintId.RULES_IGNORED], run: lintRulesIgnored },
