@@ -1,3 +1,4 @@
+import { AddressUniverse } from './address-parts';
 import { cached } from './cached';
 import { ClusterIndex } from './cluster-index';
 import { ClusterModel } from './cluster-model';
@@ -123,6 +124,20 @@ export class LintContext {
       }
     }
     return names;
+  }
+
+  /** The addresses that are no pod's, split as rules match them. */
+  public get addresses(): AddressUniverse {
+    return this.shared('addresses', () => new AddressUniverse(this.index.workloads.filter((w) => !w.hostNetwork).flatMap((w) => w.ips)));
+  }
+
+  /** Per destination port profile (`ConnectionEngine._profileOf`), its classes in increasing order. */
+  public get profileClasses(): readonly (readonly number[])[] {
+    return this.shared('profiles', () => {
+      const lists: number[][] = [];
+      this.engine._profileOf.forEach((profile, c) => (lists[profile] ??= []).push(c));
+      return lists;
+    });
   }
 
   /** A value computed once per lint run, shared by the lints that need it. */

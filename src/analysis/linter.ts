@@ -1,10 +1,13 @@
 import { ClusterModel } from './cluster-model';
 import { LintContext } from './lint-context';
+import { lintDns } from './lint-dns';
 import { LintFinding } from './lint-finding';
 import { LintId } from './lint-id';
 import { lintIpBlocks } from './lint-ip-blocks';
 import { lintNamedPorts } from './lint-named-ports';
+import { lintNoEffect } from './lint-no-effect';
 import { LintOptions } from './lint-options';
+import { lintRedundantRules } from './lint-redundancy';
 import { LINT_IDS, LintReport } from './lint-report';
 import { lintRulesIgnored } from './lint-rules-ignored';
 import { lintPeers, lintSelectsNothing } from './lint-selection';
@@ -20,6 +23,9 @@ const LINTS: readonly Lint[] = [
   { ids: [LintId.SELECTS_NOTHING], run: lintSelectsNothing },
   { ids: [LintId.PEER_MATCHES_NOTHING, LintId.NAMESPACE_LABELS_UNKNOWN], run: lintPeers },
   { ids: [LintId.RULES_IGNORED], run: lintRulesIgnored },
+  { ids: [LintId.REDUNDANT_RULE], run: lintRedundantRules },
+  { ids: [LintId.NO_EFFECT], run: lintNoEffect },
+  { ids: [LintId.DNS_BLOCKED, LintId.DNS_PARTIAL], run: lintDns },
   { ids: [LintId.NAMED_PORT_UNRESOLVED], run: lintNamedPorts },
   { ids: [LintId.IPBLOCK_COVERS_PODS], run: lintIpBlocks },
 ];
