@@ -15,9 +15,9 @@ describe('runCli', () => {
   });
 
   test('an unknown command exits 2 and lists the commands', () => {
-    const result = runCli(['lint', 'x.yaml']);
+    const result = runCli(['lnit', 'x.yaml']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/unknown command "lint"[\s\S]*cdk8s-netpol matrix/);
+    expect(result.stderr).toMatch(/unknown command "lnit"[\s\S]*cdk8s-netpol matrix[\s\S]*cdk8s-netpol lint/);
   });
 
   test('unusable input exits 2 with a message naming the file and no stack trace', () => {
@@ -29,5 +29,6 @@ describe('runCli', () => {
 
   test('findings exit 1', () => {
     expect(runCli(['check', path.join('test', 'cli', 'fixtures', 'invalid.yaml')]).exitCode).toBe(1);
+    expect(runCli(['lint', path.join('test', 'cli', 'fixtures', 'lint.yaml')]).exitCode).toBe(1);
   });
 });
