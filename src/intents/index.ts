@@ -2,5 +2,6 @@ export * from './endpoint';
 export * from './intent-kind';
 export * from './intent-status';
 export * from './intent-result';
+export * from './lint-result';
 export * from './reachability-intents';
 export * from './report-contents';
