@@ -52,22 +52,41 @@ export function lintNoEffect(context: LintContext, report: LintReport): void {
       const groups = grouping.group(flat);
       const parts = context.addresses.parts(flat, ingress && !options.allowNodeTraffic);
       const ownPorts = ingress ? index.classes[subjects[0]].ports : [];
+      const npRules = layers.rules[context.networkPolicyLayer]!;
+      // Where each policy's rules sit in the side's list, and which groups and parts each rule
+      // matches: a policy is judged on the peers its rules match only, since no other loses anything.
+      const ownRules = new Set<LayerRule>(npRules.rules);
+      const positions = new Map<string, number[]>();
+      flat.forEach((rule, i) => {
+        if (ownRules.has(rule)) {
+          (positions.get(rule.reference.policy) ?? positions.set(rule.reference.policy, []).get(rule.reference.policy)!).push(i);
+        }
+      });
+      const groupsWith: number[][] = flat.map(() => []);
+      groups.forEach((group, k) => group.rules.forEach((i) => groupsWith[i].push(k)));
+      const partsWith: number[][] = flat.map(() => []);
+      parts.forEach((part, k) => part.rules.forEach((i) => partsWith[i].push(k)));
       for (const p of undecided) {
         const id = policies[p].id;
-        const npRules = layers.rules[context.networkPolicyLayer]!;
-        const removed = new Set(npRules.rules.filter((rule) => rule.reference.policy === id));
+        const mineList = positions.get(id);
+        if (mineList === undefined) {
+          continue;
+        }
+        const mine = new Set(mineList);
+        const removed = new Set(mineList.map((i) => flat[i]));
         const without: SideRules = { ...npRules, rules: npRules.rules.filter((rule) => !removed.has(rule)) };
         const after = layers.rules.map((rules, i) => (i === context.networkPolicyLayer ? without : rules));
-        const deltas = new Map<string, PortRanges>();
-        /** The ports the side loses for a peer that the rules at `matching` match. */
+        // By the rule list (the same array for a group, the rest or a part), then the destination's port profile.
+        const deltas = new Map<readonly number[], Map<string, PortRanges>>();
+        /** The ports the side loses for a peer that the rules at `matching` (some of them the policy's) match. */
         const delta = (matching: readonly number[], destination: readonly ContainerPortInfo[], profile: string): PortRanges => {
-          const key = `${matching.join(',')} ${profile}`;
-          let lost = deltas.get(key);
+          const byProfile = deltas.get(matching) ?? deltas.set(matching, new Map()).get(matching)!;
+          let lost = byProfile.get(profile);
           if (lost === undefined) {
             const matched = new Set<LayerRule>(matching.map((i) => flat[i]));
             const portsThrough = (rules: readonly (SideRules | undefined)[]) => layeredPorts(rules, (rule) => matched.has(rule), destination);
-            lost = [...removed].some((rule) => matched.has(rule)) ? portsThrough(layers.rules).subtract(portsThrough(after)) : PortRanges.NONE;
-            deltas.set(key, lost);
+            lost = portsThrough(layers.rules).subtract(portsThrough(after));
+            byProfile.set(profile, lost);
           }
           return lost;
         };
@@ -83,19 +102,28 @@ export function lintNoEffect(context: LintContext, report: LintReport): void {
           const lost = ingress || !layers.usesNames ? delta(matching, ownPorts, '-') : delta(matching, index.classes[q].ports, `${engine._profileOf[q]}`);
           return !lost.isEmpty() && changes(q, lost);
         };
-        effect[p] = parts.some((part) => !delta(part.rules, ownPorts, 'address').isEmpty())
-          || groups.some((group) => group.members.some((q) => peerChanges(group.rules, q)))
-          || (grouping.restSize > 0 && grouping.someInRest((q) => peerChanges(grouping.rest, q)));
+        const touched = (lists: readonly number[][]) => [...new Set(mineList.flatMap((i) => lists[i]))];
+        effect[p] = touched(partsWith).some((k) => !delta(parts[k].rules, ownPorts, 'address').isEmpty())
+          || touched(groupsWith).some((k) => groups[k].members.some((q) => peerChanges(groups[k].rules, q)))
+          || (grouping.restSize > 0 && grouping.rest.some((i) => mine.has(i)) && grouping.someInRest((q) => peerChanges(grouping.rest, q)));
       }
     }
   }
+  // Policies by namespace and spec, to name the identical ones.
+  const bySpec = new Map<string, string[]>();
+  policies.forEach((policy, p) => {
+    if (!effect[p]) {
+      const key = `${policy.namespaceName} ${JSON.stringify(policy.spec)}`;
+      (bySpec.get(key) ?? bySpec.set(key, []).get(key)!).push(policy.id);
+    }
+  });
   policies.forEach((policy, p) => {
     if (effect[p]) {
       return;
     }
     const selected = context.selected(p);
-    const twins = policies.filter((other) => other !== policy && other.namespaceName === policy.namespaceName
-      && JSON.stringify(other.spec) === JSON.stringify(policy.spec)).map((other) => other.id);
+    // An identical policy has no effect either: each does what the other does.
+    const twins = bySpec.get(`${policy.namespaceName} ${JSON.stringify(policy.spec)}`)!.filter((other) => other !== policy.id);
     const why = selected.length === 0 ? 'it selects no pod'
       : twins.length > 0 ? `it is identical to ${listed(twins)}, which ${twins.length === 1 ? 'does' : 'do'} the same without it`
         : 'every pod it selects is isolated by other policies too, and each connection it admits is admitted by their rules or blocked at the other end';
