@@ -3,7 +3,7 @@ import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as library from '../../src';
-import { AllowConnection, DefaultDenyAll, Endpoint, NetworkPolicy, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
+import { AllowConnection, DefaultDenyAll, Endpoint, LintId, NetworkPolicy, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
 import { cnpCorpus } from '../validation/cnp-oracle/corpus';
 
 /** The README's first example, as it is there; a test below keeps the two the same. */
@@ -122,5 +122,26 @@ describe('the README\'s ClusterNetworkPolicy section', () => {
   test('states the corpus the validator agrees on as it is', () => {
     const cases = cnpCorpus().length;
     expect(SECTION).toContain(`on all ${(2 * cases).toLocaleString('en-US')}\nanswers of a ${cases}-document corpus in both channels`);
+  });
+});
+
+describe('the README\'s lint section', () => {
+  const SECTION = README.split('## Lints: the mistakes nobody asked about')[1].split('\n## ')[0];
+
+  test('lists every lint id, each in a row of its own with an example', () => {
+    const rows = [...SECTION.matchAll(/^\| `(NP-LINT-[A-Z-]+)` \| [^|]+ \| .+ \|$/gm)].map((m) => m[1]);
+    expect(rows).toEqual(Object.values(LintId));
+  });
+
+  test('shows the synthesis error a lint finding gives', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new kplus.Deployment(chart, 'web', { metadata: { name: 'web' }, containers: [{ image: 'shop/web', portNumber: 8080 }] });
+    new library.AllowFrom(chart, 'from-wbe', {
+      metadata: { name: 'allow-from-wbe' }, target: PolicyTarget.all(), sources: [library.Peer.pods(library.LabelSelector.of({ labels: { app: 'wbe' } }))],
+    });
+    new ReachabilityIntents(chart, 'intents', { lints: [LintId.PEER_MATCHES_NOTHING] });
+    const shown = SECTION.match(/```text\nValidation failed with the following errors:\n(.*)\.\.\.\n```/)![1];
+    expect(() => Testing.synth(chart)).toThrow(shown);
   });
 });
