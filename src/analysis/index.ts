@@ -18,3 +18,4 @@ export * from './lint-id';
 export * from './lint-finding';
 export * from './lint-options';
 export * from './linter';
+export * from './exposure';

@@ -4,6 +4,7 @@ import { CommandResult, EXIT_OK, EXIT_USAGE } from './command-result';
 import { connectionsCommand, CONNECTIONS_USAGE } from './connections-command';
 import { diffCommand, DIFF_USAGE } from './diff-command';
 import { explainCommand, EXPLAIN_USAGE } from './explain-command';
+import { exposureCommand, EXPOSURE_USAGE } from './exposure-command';
 import { lintCommand, LINT_USAGE } from './lint-command';
 import { matrixCommand, MATRIX_USAGE } from './matrix-command';
 import { DescriptorOutput, Output, OutputClosed, OutputFailed } from './output';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   diff: diffCommand,
   report: reportCommand,
   lint: lintCommand,
+  exposure: exposureCommand,
 };
 
 const USAGE = [
@@ -32,6 +34,7 @@ const USAGE = [
   `  ${DIFF_USAGE}`,
   `  ${REPORT_USAGE}`,
   `  ${LINT_USAGE}`,
+  `  ${EXPOSURE_USAGE}`,
   '',
   'Reads YAML (multi-document) and JSON manifests, including kind: List.',
   'Exit codes: 0 success, 1 findings, 2 unusable input.',
