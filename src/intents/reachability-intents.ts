@@ -5,6 +5,7 @@ import { connectionIntent, Intent, isolatedIntent, onlySourcesIntent } from './i
 import { IntentKind } from './intent-kind';
 import { IntentResult } from './intent-result';
 import { LintResult } from './lint-result';
+import { OnlySourcesOptions } from './only-sources-options';
 import { LintId } from '../analysis/lint-id';
 import { InputError } from '../k8s/input-error';
 import { TrafficDirection } from '../k8s/traffic-direction';
@@ -165,25 +166,28 @@ export class ReachabilityIntents extends Construct {
   /**
    * Expects no workload of the app other than `sources` (and the destination itself) to reach
    * `destination`; a broken intent names the others that can. It does not require the sources
-   * to reach it: pair it with `expectAllowed` for that. Addresses outside the cluster are not
-   * checked.
+   * to reach it: pair it with `expectAllowed` for that. Addresses outside the cluster and pods
+   * the app does not have are checked only with `openWorld`.
    *
    * @param destination the workload to protect
    * @param sources the only workloads that may reach it; at least one (use `expectIsolated`
    * and `expectDenied` for none)
    * @param port one port or a named port; every container port of each destination workload when omitted
+   * @param options `openWorld: true` also fails when anything beyond the sources could connect
+   * in any cluster with these policies (pods the app does not have, outside addresses)
    * @returns the intent's id, e.g. `NP-REACH-ONLY[shop/api -> data/db TCP/5432]`
    * @example
    * intents.expectOnlySources(Endpoint.workload(db), [Endpoint.workload(api)], PortRange.POSTGRES);
+   * intents.expectOnlySources(Endpoint.workload(db), [Endpoint.workload(api)], PortRange.POSTGRES, { openWorld: true });
    */
-  public expectOnlySources(destination: Endpoint, sources: Endpoint[], port?: PortRange): string {
+  public expectOnlySources(destination: Endpoint, sources: Endpoint[], port?: PortRange, options: OnlySourcesOptions = {}): string {
     this.checkConnectionInput('expectOnlySources', destination, port);
     if (sources.length === 0) {
       throw new InputError(`${this.node.path}.expectOnlySources`, [
         'sources: is empty; to say nothing may reach the destination, use expectIsolated and expectDenied',
       ]);
     }
-    return this.add(onlySourcesIntent(destination, [...sources], port));
+    return this.add(onlySourcesIntent(destination, [...sources], port, options.openWorld ?? false));
   }
 
   /**
