@@ -4,6 +4,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as library from '../../src';
 import { AllowConnection, DefaultDenyAll, Endpoint, LintId, NetworkPolicy, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
+import { exposureCommand } from '../../src/cli/exposure-command';
 import { cnpCorpus } from '../validation/cnp-oracle/corpus';
 
 /** The README's first example, as it is there; a test below keeps the two the same. */
@@ -144,4 +145,10 @@ describe('the README\'s lint section', () => {
     const shown = SECTION.match(/```text\nValidation failed with the following errors:\n(.*)\.\.\.\n```/)![1];
     expect(() => Testing.synth(chart)).toThrow(shown);
   });
+});
+
+test('the README\'s exposure example is what the command prints', () => {
+  const section = README.split('## Exposure: who could reach it in any cluster')[1].split('\n## ')[0];
+  const shown = section.match(/```text\n([\s\S]*?)```/)![1];
+  expect(exposureCommand(['--to', 'shop/db', join('test', 'cli', 'fixtures', 'shop.yaml')]).stdout).toBe(shown);
 });
