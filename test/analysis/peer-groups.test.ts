@@ -6,7 +6,12 @@ const CLASSES = 70;
 const classSet = fc.uniqueArray(fc.nat(CLASSES - 1), { maxLength: 12 });
 const rule = fc.oneof(
   { arbitrary: fc.constant<PeerRule>({}), weight: 1 },
-  { arbitrary: fc.array(fc.tuple(classSet, fc.boolean()), { maxLength: 2 }).map((sets): PeerRule => ({ peers: sets.map(([members, asBitset]) => (asBitset ? Bitset.of(CLASSES, members) : members)) })), weight: 4 },
+  // Peers as the resolver gives them: short lists, or bitsets.
+  {
+    arbitrary: fc.array(fc.tuple(classSet, fc.boolean()), { maxLength: 2 })
+      .map((sets): PeerRule => ({ peers: sets.map(([members, asBitset]) => (asBitset ? Bitset.of(CLASSES, members) : members)) })),
+    weight: 4,
+  },
 );
 
 /** The rules (by position) whose peers match class `c`. */
