@@ -109,8 +109,14 @@ export const PENDING_TIER_INTENTS = [
   'NP-REACH[sandbox/sandbox -> shop/web TCP/8080]',
 ];
 
+/** The lint findings that read the other way for the same reason: DNS is allowed by the Admin tier. */
+export const PENDING_TIER_LINTS = [
+  'NP-LINT-DNS-BLOCKED[shop/allow-web-to-api-egress]',
+  'NP-LINT-DNS-BLOCKED[shop/allow-api-to-ledger-egress]',
+];
+
 function acknowledgeUntilTiersAreEvaluated(intents: ReachabilityIntents): void {
-  for (const id of PENDING_TIER_INTENTS) {
+  for (const id of [...PENDING_TIER_INTENTS, ...PENDING_TIER_LINTS]) {
     intents.acknowledge(id, 'decided by the Admin and Baseline tiers, which the evaluator does not apply yet (issue 12, item 3)');
   }
 }

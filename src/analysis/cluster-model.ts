@@ -151,19 +151,7 @@ export class ClusterModel {
     this.findings.push(...grouping.findings);
     this._pods = grouping.pods;
     const endpoints = endpointNames(grouping.workloads);
-    this.workloads = grouping.workloads.map((w, i) => ({
-      endpoint: endpoints[i],
-      namespaceName: w.namespaceName,
-      name: w.name,
-      kind: w.kind,
-      labels: w.labels,
-      ports: w.ports,
-      ips: w.ipTexts,
-      pods: w.pods,
-      nodes: w.nodes,
-      hostNetwork: w.hostNetwork,
-      origin: w.origin,
-    }));
+    this.workloads = workloadInfos(grouping.workloads, endpoints);
     grouping.workloads.forEach((w, i) => {
       if (w.group !== undefined) {
         cached(this._podGroups, printable(`${w.namespaceName}/${w.name}`), () => []).push(endpoints[i]);
@@ -197,6 +185,23 @@ export class ClusterModel {
     ];
 
     this._index = new ClusterIndex(this.namespaces, grouping.workloads, compiled, resolved);
+  }
+
+  /**
+   * @internal This model with more workloads, and the namespaces they need: what a cluster is
+   * assumed to run besides the input (its DNS, for the lints). Policies, options and findings
+   * are this model's.
+   */
+  public _withAssumed(workloads: readonly WorkloadObject[], namespaces: readonly NamespaceInfo[]): ClusterModel {
+    const all = [...this._index.workloads, ...workloads];
+    const allNamespaces = [...this.namespaces, ...namespaces];
+    const copy = Object.create(ClusterModel.prototype) as ClusterModel;
+    return Object.assign(copy, {
+      ...this,
+      namespaces: allNamespaces,
+      workloads: [...this.workloads, ...workloadInfos(workloads, endpointNames(all).slice(this.workloads.length))],
+      _index: new ClusterIndex(allNamespaces, all, this._index.policies, this._index.options),
+    });
   }
 
   /**
@@ -292,6 +297,22 @@ function namespaceLabelFindings(policies: readonly CompiledPolicy[], undeclared:
     }
   }
   return findings;
+}
+
+function workloadInfos(workloads: readonly WorkloadObject[], endpoints: readonly string[]): WorkloadInfo[] {
+  return workloads.map((w, i) => ({
+    endpoint: endpoints[i],
+    namespaceName: w.namespaceName,
+    name: w.name,
+    kind: w.kind,
+    labels: w.labels,
+    ports: w.ports,
+    ips: w.ipTexts,
+    pods: w.pods,
+    nodes: w.nodes,
+    hostNetwork: w.hostNetwork,
+    origin: w.origin,
+  }));
 }
 
 /**

@@ -40,6 +40,8 @@ export interface CompiledPolicy {
   readonly ingress?: readonly CompiledRule[];
   /** Undefined when Egress is not in the effective policyTypes. */
   readonly egress?: readonly CompiledRule[];
+  /** The spec as written (validated, JSON nulls dropped): for messages that quote it, and rules no direction keeps. */
+  readonly spec: Partial<KubeNetworkPolicySpec>;
 }
 
 /** An ingress or egress rule, its `from` or `to` as `peers`. */
@@ -73,6 +75,7 @@ export function compilePolicy(policy: PolicyObject, strictCidr: boolean): Compil
       ? compileRules((spec.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports })), TrafficDirection.INGRESS) : undefined,
     egress: types.includes(TrafficDirection.EGRESS)
       ? compileRules(egressRules.map((r) => ({ peers: r.to, ports: r.ports })), TrafficDirection.EGRESS) : undefined,
+    spec,
   };
 }
 

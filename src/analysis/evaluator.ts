@@ -228,6 +228,11 @@ export class Evaluator {
     return node !== undefined && this.nodesOfOneNode().pods[to] === node;
   }
 
+  /** @internal The policy layers, in evaluation order (the default after them). */
+  public _layers(): readonly PolicyLayer[] {
+    return this.layers;
+  }
+
   /** @internal The connection engine of this evaluator, made on first use. */
   public _engine(): ConnectionEngine {
     return this.engine();

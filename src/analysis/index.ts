@@ -15,3 +15,8 @@ export * from './connection';
 export * from './connectivity-diff';
 export * from './namespace-matrix';
 export * from './cluster-policy-info';
+export * from './lint-id';
+export * from './lint-finding';
+export * from './lint-options';
+export * from './linter';
+export * from './exposure';

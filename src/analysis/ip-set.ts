@@ -4,6 +4,12 @@ import { isIpv4Mapped, unmapIpv4 } from '../k8s/ip-address';
 
 /** A set of IPv4 and IPv6 addresses, such as an ipBlock (its CIDR minus each `except`). */
 export class IpSet {
+  /** No address. */
+  public static readonly EMPTY = new IpSet(RangeSet.EMPTY, RangeSet.EMPTY);
+
+  /** Every IPv4 and IPv6 address. */
+  public static readonly ALL = new IpSet(RangeSet.of(0n, 2n ** 32n - 1n), RangeSet.of(0n, 2n ** 128n - 1n));
+
   /** An ipBlock: the CIDR minus every except entry. */
   public static fromIpBlock(cidr: ParsedCidr, excluded: readonly ParsedCidr[]): IpSet {
     return excluded.reduce((set, hole) => set.subtract(IpSet.fromCidr(hole)), IpSet.fromCidr(cidr));
@@ -45,6 +51,14 @@ export class IpSet {
 
   public subtract(other: IpSet): IpSet {
     return new IpSet(this.v4.subtract(other.v4), this.v6.subtract(other.v6));
+  }
+
+  public intersect(other: IpSet): IpSet {
+    return new IpSet(this.v4.intersect(other.v4), this.v6.intersect(other.v6));
+  }
+
+  public isEmpty(): boolean {
+    return this.v4.isEmpty() && this.v6.isEmpty();
   }
 
   /** A canonical text form, also used as a cache key. */

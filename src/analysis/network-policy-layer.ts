@@ -4,6 +4,7 @@ import { CompiledPeer, CompiledPolicy, CompiledRule } from './compiled-policy';
 import { Labels } from './compiled-selector';
 import { Endpoint } from './endpoint';
 import { NOT_SUBJECT, sideName } from './explanation';
+import { IpSet } from './ip-set';
 import { NamespaceInfo } from './namespace-info';
 import { PeerResolver } from './peer-resolver';
 import { PolicyLayer, SideQuery } from './policy-layer';
@@ -82,6 +83,7 @@ export class NetworkPolicyLayer implements PolicyLayer {
         return rulesOf(policy, direction).map((rule): LayerRule => ({
           action: DecisionOutcome.ACCEPT,
           peers: rule.peers?.map((peer) => this.peers.classesOf(peer, policy.namespaceName)),
+          ...(rule.peers === undefined ? {} : { addresses: addressesOf(rule.peers) }),
           ports: rule.ports,
           reference: { policy: policy.id, origin: policy.origin, direction, ruleIndex: rule.index },
           signature: `${policy.id} ${direction}[${rule.index}] ports ${rule.ports} peers ${rule.peers?.map((peer) => peer.key).join(' | ') ?? 'any'}`,
@@ -129,6 +131,11 @@ interface PeerFacts {
   readonly ips: readonly ParsedIp[];
   readonly namespace?: NamespaceInfo;
   readonly labels?: Labels;
+}
+
+/** The addresses a rule's ipBlocks match, together. */
+function addressesOf(peers: readonly CompiledPeer[]): IpSet {
+  return peers.reduce((set, peer) => (peer.ipBlock ? set.union(peer.ipBlock) : set), IpSet.EMPTY);
 }
 
 function rulesOf(policy: CompiledPolicy, direction: TrafficDirection): readonly CompiledRule[] {

@@ -1,6 +1,7 @@
 import { Bitset } from './bitset';
 import { cached } from './cached';
 import { ClassPorts } from './class-ports';
+import { IpSet } from './ip-set';
 import { lowerBound } from './lower-bound';
 import { ClassSet } from './peer-resolver';
 import { PortRanges } from './port-ranges';
@@ -29,6 +30,11 @@ export interface LayerRule {
   readonly action: DecisionOutcome;
   /** The pod classes its peers match (any of the sets); undefined when it matches every peer. */
   readonly peers?: readonly ClassSet[];
+  /**
+   * The addresses its peers match (ipBlocks, networks): what lints and exposure see of peers
+   * that are no pod of the model. Absent: every address when `peers` is absent, none otherwise.
+   */
+  readonly addresses?: IpSet;
   /** Its ports, port names resolving on the destination. */
   readonly ports: PortSet;
   readonly reference: RuleReference;
@@ -89,10 +95,19 @@ export function classSetHas(set: ClassSet, member: number): boolean {
  */
 export function decidedPorts(rules: SideRules, peer: number,
   destinationPorts: readonly ContainerPortInfo[]): { accept: PortRanges; decided: PortRanges } {
+  return decidedPortsWhere(rules, (rule) => matchesClass(rule, peer), destinationPorts);
+}
+
+/**
+ * `decidedPorts` for a peer described by which rules match it (`matches`), such as an address,
+ * which no class set holds.
+ */
+export function decidedPortsWhere(rules: SideRules, matches: (rule: LayerRule) => boolean,
+  destinationPorts: readonly ContainerPortInfo[]): { accept: PortRanges; decided: PortRanges } {
   let accept = PortRanges.NONE;
   if (rules.order === RuleOrder.ANY) {
     for (const rule of rules.rules) {
-      if (matchesClass(rule, peer)) {
+      if (matches(rule)) {
         accept = accept.union(rule.ports.resolvedOn(destinationPorts));
       }
     }
@@ -104,7 +119,7 @@ export function decidedPorts(rules: SideRules, peer: number,
     if (unmatched.isEmpty()) {
       break;
     }
-    if (!matchesClass(rule, peer)) {
+    if (!matches(rule)) {
       continue;
     }
     const matched = rule.ports.resolvedOn(destinationPorts).intersect(unmatched);

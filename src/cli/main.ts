@@ -6,6 +6,8 @@ import { CommandResult, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './command-res
 import { CONNECTIONS_HELP, connectionsCommand, CONNECTIONS_USAGE } from './connections-command';
 import { DIFF_HELP, diffCommand, DIFF_USAGE } from './diff-command';
 import { EXPLAIN_HELP, explainCommand, EXPLAIN_USAGE } from './explain-command';
+import { EXPOSURE_HELP, exposureCommand, EXPOSURE_USAGE } from './exposure-command';
+import { LINT_HELP, lintCommand, LINT_USAGE } from './lint-command';
 import { MATRIX_HELP, matrixCommand, MATRIX_USAGE } from './matrix-command';
 import { DescriptorOutput, Output, OutputClosed, OutputFailed } from './output';
 import { HELP_FLAGS } from './parse-args';
@@ -28,6 +30,8 @@ const COMMANDS = new Map<string, { run: Command; help: string }>([
   ['connections', { run: connectionsCommand, help: CONNECTIONS_HELP }],
   ['diff', { run: diffCommand, help: DIFF_HELP }],
   ['report', { run: reportCommand, help: REPORT_HELP }],
+  ['lint', { run: lintCommand, help: LINT_HELP }],
+  ['exposure', { run: exposureCommand, help: EXPOSURE_HELP }],
 ]);
 
 const USAGE = [
@@ -38,6 +42,8 @@ const USAGE = [
   `  ${CONNECTIONS_USAGE}`,
   `  ${DIFF_USAGE}`,
   `  ${REPORT_USAGE}`,
+  `  ${LINT_USAGE}`,
+  `  ${EXPOSURE_USAGE}`,
   '  cdk8s-netpol <command> --help | cdk8s-netpol --version',
   '',
   'Reads YAML (multi-document, YAML 1.1 as kubectl reads it) and JSON manifests, kind: List',

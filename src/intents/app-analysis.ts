@@ -5,6 +5,8 @@ import { AppManifests, renderApp } from './app-manifests';
 import { appModel } from './app-model';
 import { evaluateIntents } from './intent-evaluation';
 import { IntentResult } from './intent-result';
+import { evaluateLints } from './lint-evaluation';
+import { LintResult } from './lint-result';
 import type { ReachabilityIntents } from './reachability-intents';
 import { ReachabilityReportContents } from './report-contents';
 import { reportPorts } from './report-ports';
@@ -24,6 +26,7 @@ interface AnalysisState {
   /** The rendering it was computed from. */
   readonly manifests: AppManifests;
   readonly results: ReadonlyMap<ReachabilityIntents, IntentResult[]>;
+  readonly lintResults: ReadonlyMap<ReachabilityIntents, LintResult[]>;
   readonly errors: ReadonlyMap<ReachabilityIntents, string[]>;
   readonly report: (full: boolean) => ReachabilityReportContents;
   /** Whether this state's report is in the outdir. */
@@ -77,6 +80,11 @@ export class AppAnalysis {
     return this.current().results.get(member)!;
   }
 
+  /** The lint findings `member` reports on the app as it renders now. */
+  public lintResultsFor(member: ReachabilityIntents): LintResult[] {
+    return this.current().lintResults.get(member)!;
+  }
+
   private current(): AnalysisState {
     // Intents can be added between two syntheses too.
     const versions = this.members.map((m) => m._version).join(',');
@@ -93,18 +101,23 @@ export class AppAnalysis {
       ClusterModel.fromManifests(manifests.documents, { clusterNetworkPolicyChannel: manifests.clusterNetworkPolicyChannel }));
     const app = appModel(model);
     const results = new Map<ReachabilityIntents, IntentResult[]>();
+    const lintResults = new Map<ReachabilityIntents, LintResult[]>();
     const errors = new Map<ReachabilityIntents, string[]>();
+    const members = this.members.map((m) => ({ path: m.node.path, lints: m._lints, acknowledgements: m._acknowledgements() }));
+    const lints = evaluateLints(members, app.model);
     this.members.forEach((member, i) => {
       const evaluation = evaluateIntents(member._intents(), member._acknowledgements(), member.node.path, app);
       results.set(member, evaluation.results);
+      lintResults.set(member, lints.results[i]);
       // Invalid objects are reported once, by the first intents construct.
-      errors.set(member, i === 0 ? [...modelErrors(app.model, manifests), ...evaluation.errors] : evaluation.errors);
+      errors.set(member, [...(i === 0 ? modelErrors(app.model, manifests) : []), ...evaluation.errors, ...lints.errors[i]]);
     });
     const report = (full: boolean): ReachabilityReportContents => {
       const intents = this.members.flatMap((m) => results.get(m)!);
       const ports = reportPorts(manifests.documents, intents, full ? Number.MAX_SAFE_INTEGER : undefined);
       return {
         intents,
+        lints: lints.results.flat(),
         findings: app.model.findings,
         matrices: ports.queries.map((query) => app.evaluator.matrix(query)),
         omittedPorts: ports.omitted,
@@ -112,7 +125,7 @@ export class AppAnalysis {
         fullMatrices: full,
       };
     };
-    return { versions, manifests, results, errors, report, written: false };
+    return { versions, manifests, results, lintResults, errors, report, written: false };
   }
 
   /**

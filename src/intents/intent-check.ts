@@ -5,6 +5,7 @@ import { IntentInputError } from './intent-input-error';
 import { IntentKind } from './intent-kind';
 import { IntentConnection } from './intent-result';
 import { PortQuery } from '../analysis/connection-query';
+import { exposureOf } from '../analysis/open-world-exposure';
 import { Protocol } from '../k8s/protocol';
 
 /** What checking an intent found. */
@@ -89,7 +90,21 @@ function checkOnlySources(intent: Intent, app: AppModel): IntentOutcome {
   }
   const names = intent.sources.map((s) => s.toString()).join(', ');
   if (offenders.length === 0) {
-    return { holds: true, message: `no other workload of the app reaches ${intent.destination} (${checked.size} checked)`, connections: [] };
+    const beyond = intent.openWorld ? openWorldSources(intent, app, destinations, allowedSources) : [];
+    if (beyond.length > 0) {
+      return {
+        holds: false,
+        message: `expected only ${names} to reach ${intent.destination} in any cluster with these policies, but ${beyond.length} other kind${beyond.length === 1 ? '' : 's'} `
+          + `of source could, e.g. ${beyond[0]}`,
+        fix: `Narrow the rules that admit them (select the sources by labels only they carry, and namespaces by name), ${ACKNOWLEDGE}.`,
+        connections: [],
+      };
+    }
+    return {
+      holds: true,
+      message: `no other workload of the app reaches ${intent.destination} (${checked.size} checked)${intent.openWorld ? ', nor could any other pod or address' : ''}`,
+      connections: [],
+    };
   }
   const others = new Set(offenders.map((c) => c.source)).size;
   return {
@@ -166,4 +181,27 @@ function reasonOf(connection: IntentConnection): string {
 
 function listConnections(connections: IntentConnection[]): string {
   return firstFew(connections.map((c) => `${c.source} -> ${c.destination} ${c.protocol}/${c.port}: ${reasonOf(c)}`), '; ');
+}
+
+/**
+ * The kinds of sources beyond the listed ones that could reach the destinations in any cluster
+ * with the app's policies (`exposureOf`), as descriptions; a pod carrying a listed source's (or
+ * the destination's) labels in its namespace is that workload.
+ */
+function openWorldSources(intent: Intent, app: AppModel, destinations: readonly EndpointMember[],
+  allowed: ReadonlySet<number | undefined>): string[] {
+  const known = [...allowed].flatMap((w) => (w === undefined ? [] : [app.model.workloads[w]]));
+  const descriptions = new Set<string>();
+  for (const destination of destinations) {
+    if (destination.workload === undefined) {
+      continue;
+    }
+    const own = app.model.workloads[destination.workload];
+    const pods = [...known, own].map((w) => ({ namespaceName: w.namespaceName, labels: w.labels }));
+    for (const port of portsOf(intent, destination, app)) {
+      const answer = exposureOf(app.model, { destination: destination.name, ...port.query }, pods);
+      answer.sources.forEach((s) => descriptions.add(s.description));
+    }
+  }
+  return [...descriptions];
 }

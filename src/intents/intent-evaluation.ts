@@ -5,6 +5,7 @@ import { checkIntent } from './intent-check';
 import { inputReason } from './intent-input-error';
 import { IntentResult } from './intent-result';
 import { IntentStatus } from './intent-status';
+import { LINT_PREFIX } from './lint-evaluation';
 
 /** The results of one `ReachabilityIntents`, and its synthesis errors. */
 export interface IntentEvaluation {
@@ -15,7 +16,8 @@ export interface IntentEvaluation {
 /**
  * Checks each intent and applies the acknowledgements: a broken intent acknowledged with a
  * reason is not an error. An acknowledgement naming no intent is an error, so a renamed or
- * removed intent does not leave a stale one behind.
+ * removed intent does not leave a stale one behind (acknowledgements of lint findings are
+ * `evaluateLints`' to judge).
  */
 export function evaluateIntents(
   intents: readonly Intent[],
@@ -45,7 +47,7 @@ export function evaluateIntents(
   }
   const ids = intents.map((i) => i.id);
   for (const id of acknowledgements.keys()) {
-    if (!ids.includes(id)) {
+    if (!ids.includes(id) && !id.startsWith(LINT_PREFIX)) {
       const known = ids.length === 0 ? 'none are declared'
         : `they are: ${firstFew(ids)}`;
       errors.push(`NP-INPUT[acknowledge]: "${id}" is not the id of an intent of this construct (${known}); copy the id from the error or the report`);

@@ -27,6 +27,8 @@ export interface Intent {
   readonly port?: PortRange;
   /** ISOLATED only. */
   readonly directions: TrafficDirection[];
+  /** ONLY_SOURCES only: the open world counts too (`OnlySourcesOptions.openWorld`). */
+  readonly openWorld?: boolean;
 }
 
 /** An `expectAllowed` or `expectDenied` intent. */
@@ -46,18 +48,19 @@ export function connectionIntent(kind: IntentKind, source: Endpoint, destination
 }
 
 /** An `expectOnlySources` intent. */
-export function onlySourcesIntent(destination: Endpoint, sources: Endpoint[], port: PortRange | undefined): Intent {
+export function onlySourcesIntent(destination: Endpoint, sources: Endpoint[], port: PortRange | undefined, openWorld: boolean = false): Intent {
   const names = sources.map((s) => s.toString()).join(', ');
-  const subject = `${names} -> ${destination}${portSuffix(port)}`;
+  const subject = `${names} -> ${destination}${portSuffix(port)}${openWorld ? ' open-world' : ''}`;
   return {
     kind: IntentKind.ONLY_SOURCES,
     id: `${INTENT_PREFIX[IntentKind.ONLY_SOURCES]}[${subject}]`,
     subject,
-    description: `only ${names} can reach ${destination} ${portWords(destination, port)}`,
+    description: `only ${names} can reach ${destination} ${portWords(destination, port)}${openWorld ? ', in any cluster with these policies' : ''}`,
     sources,
     destination,
     port,
     directions: [],
+    openWorld,
   };
 }
 

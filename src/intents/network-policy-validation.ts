@@ -1,6 +1,8 @@
 import { ApiServerCheck } from './api-server-check';
 import { IntentsFileCheck } from './intents-file-check';
+import { LintCheck } from './lint-check';
 import { ManifestCheck, SynthesizedManifest } from './plugin-violation';
+import { LintId } from '../analysis/lint-id';
 import { InputError } from '../k8s/input-error';
 
 /**
@@ -30,6 +32,14 @@ export interface NetworkPolicyValidationProps {
   readonly intentsFile?: string;
 
   /**
+   * The lints to run (`LintId` values such as `NP-LINT-SELECTS-NOTHING`), or `["all"]`. Each
+   * finding fails the synthesis, on the policy, at its field path, with the fix.
+   *
+   * @default - no lints
+   */
+  readonly lints?: string[];
+
+  /**
    * Which CIDR forms a policy may use, as the command line's `--cidr`: `strict` (Kubernetes 1.36
    * and later: no leading zeros, no host bits, no IPv4-mapped IPv6) or `legacy` (what servers
    * before 1.36 accepted, with their warnings).
@@ -39,7 +49,8 @@ export interface NetworkPolicyValidationProps {
   readonly cidr?: string;
 }
 
-const PROPERTIES = ['apiServerValidation', 'intentsFile', 'cidr'];
+const PROPERTIES = ['apiServerValidation', 'intentsFile', 'lints', 'cidr'];
+const LINT_IDS: string[] = Object.values(LintId);
 
 /**
  * A validation plugin for cdk8s-cli: `cdk8s synth` runs it on the manifests it writes, prints
@@ -73,6 +84,10 @@ export class NetworkPolicyValidation {
     if (props.intentsFile !== undefined && (typeof props.intentsFile !== 'string' || props.intentsFile === '')) {
       problems.push(`properties.intentsFile: ${JSON.stringify(props.intentsFile)} must be the path of a YAML or JSON file`);
     }
+    const lints = props.lints ?? [];
+    if (!Array.isArray(lints) || lints.some((id) => id !== 'all' && !LINT_IDS.includes(id))) {
+      problems.push(`properties.lints: ${JSON.stringify(props.lints)} must be a list of lint ids (${LINT_IDS.join(', ')}) or ["all"]`);
+    }
     if (props.cidr !== undefined && props.cidr !== 'strict' && props.cidr !== 'legacy') {
       problems.push(`properties.cidr: ${JSON.stringify(props.cidr)} must be "strict" or "legacy"`);
     }
@@ -83,6 +98,7 @@ export class NetworkPolicyValidation {
     this.checks = [
       ...(props.apiServerValidation ?? true ? [new ApiServerCheck(strictCidr)] : []),
       ...(props.intentsFile !== undefined ? [new IntentsFileCheck(props.intentsFile, process.cwd(), strictCidr)] : []),
+      ...(lints.length > 0 ? [new LintCheck((lints.includes('all') ? LINT_IDS : lints) as LintId[], strictCidr)] : []),
     ];
   }
 

@@ -4,6 +4,9 @@ import { Endpoint } from './endpoint';
 import { connectionIntent, Intent, isolatedIntent, onlySourcesIntent } from './intent';
 import { IntentKind } from './intent-kind';
 import { IntentResult } from './intent-result';
+import { LintResult } from './lint-result';
+import { OnlySourcesOptions } from './only-sources-options';
+import { LintId } from '../analysis/lint-id';
 import { InputError } from '../k8s/input-error';
 import { TrafficDirection } from '../k8s/traffic-direction';
 import { PortRange } from '../policy/port-range';
@@ -52,6 +55,19 @@ export interface ReachabilityIntentsProps {
    * @default false
    */
   readonly fullReport?: boolean;
+
+  /**
+   * The lints to run on the app's NetworkPolicies when it synthesizes (`Linter`): a finding
+   * fails synthesis like a broken intent, as `NP-LINT-...[namespace/name]: <field>: <message>`,
+   * unless acknowledged with `acknowledge` (by that id, with a reason the report keeps). An
+   * empty list runs none. With several `ReachabilityIntents` in an app, the lints run once and
+   * each finding is reported by the first construct that runs its lint.
+   *
+   * @default - every lint (`LintId`)
+   * @example
+   * new ReachabilityIntents(chart, 'intents', { lints: [LintId.SELECTS_NOTHING, LintId.DNS_BLOCKED] });
+   */
+  readonly lints?: LintId[];
 }
 
 /**
@@ -99,6 +115,9 @@ export class ReachabilityIntents extends Construct {
   /** @internal */
   public readonly _fullReport: boolean;
 
+  /** @internal */
+  public readonly _lints: readonly LintId[];
+
   private readonly intents = new Map<string, Intent>();
   private readonly acknowledgements = new Map<string, string>();
 
@@ -107,6 +126,7 @@ export class ReachabilityIntents extends Construct {
     this._reportWanted = props.report ?? true;
     this._htmlReportWanted = props.htmlReport ?? true;
     this._fullReport = props.fullReport ?? false;
+    this._lints = checkedLints(`${this.node.path}.lints`, props.lints);
     AppAnalysis.of(this.node.root).register(this);
     this.node.addValidation({ validate: () => AppAnalysis.of(this.node.root).errorsFor(this) });
   }
@@ -146,25 +166,28 @@ export class ReachabilityIntents extends Construct {
   /**
    * Expects no workload of the app other than `sources` (and the destination itself) to reach
    * `destination`; a broken intent names the others that can. It does not require the sources
-   * to reach it: pair it with `expectAllowed` for that. Addresses outside the cluster are not
-   * checked.
+   * to reach it: pair it with `expectAllowed` for that. Addresses outside the cluster and pods
+   * the app does not have are checked only with `openWorld`.
    *
    * @param destination the workload to protect
    * @param sources the only workloads that may reach it; at least one (use `expectIsolated`
    * and `expectDenied` for none)
    * @param port one port or a named port; every container port of each destination workload when omitted
+   * @param options `openWorld: true` also fails when anything beyond the sources could connect
+   * in any cluster with these policies (pods the app does not have, outside addresses)
    * @returns the intent's id, e.g. `NP-REACH-ONLY[shop/api -> data/db TCP/5432]`
    * @example
    * intents.expectOnlySources(Endpoint.workload(db), [Endpoint.workload(api)], PortRange.POSTGRES);
+   * intents.expectOnlySources(Endpoint.workload(db), [Endpoint.workload(api)], PortRange.POSTGRES, { openWorld: true });
    */
-  public expectOnlySources(destination: Endpoint, sources: Endpoint[], port?: PortRange): string {
+  public expectOnlySources(destination: Endpoint, sources: Endpoint[], port?: PortRange, options: OnlySourcesOptions = {}): string {
     this.checkConnectionInput('expectOnlySources', destination, port);
     if (sources.length === 0) {
       throw new InputError(`${this.node.path}.expectOnlySources`, [
         'sources: is empty; to say nothing may reach the destination, use expectIsolated and expectDenied',
       ]);
     }
-    return this.add(onlySourcesIntent(destination, [...sources], port));
+    return this.add(onlySourcesIntent(destination, [...sources], port, options.openWorld ?? false));
   }
 
   /**
@@ -195,14 +218,17 @@ export class ReachabilityIntents extends Construct {
   }
 
   /**
-   * Accepts that an intent is broken for now, with the reason: synthesis no longer fails on it,
-   * and the report lists it as acknowledged with the reason. An id that matches no intent of
-   * this construct fails synthesis, so acknowledgements do not outlive their intent.
+   * Accepts that an intent is broken for now, or that a lint finding is deliberate, with the
+   * reason: synthesis no longer fails on it, and the report lists it as acknowledged with the
+   * reason. An id that matches no intent of this construct, or no lint finding of the app, fails
+   * synthesis, so acknowledgements do not outlive what they acknowledge.
    *
-   * @param id the intent's id, as `expect...` returns it and errors print it
+   * @param id the intent's id, as `expect...` returns it and errors print it, or a lint
+   * finding's, `NP-LINT-<lint>[<namespace>/<policy>]` (every finding of that lint on that policy)
    * @param reason why, in at least 10 characters (a ticket, a date, a decision)
    * @example
    * intents.acknowledge('NP-REACH[shop/api -> 203.0.113.7 TCP/443]', 'opened with the payments release (SHOP-412)');
+   * intents.acknowledge('NP-LINT-REDUNDANT-RULE[shop/allow-api]', 'kept while the old rule is phased out (SHOP-415)');
    */
   public acknowledge(id: string, reason: string): void {
     const problems: string[] = [];
@@ -225,6 +251,15 @@ export class ReachabilityIntents extends Construct {
    */
   public results(): IntentResult[] {
     return AppAnalysis.of(this.node.root).resultsFor(this);
+  }
+
+  /**
+   * The lint findings this construct reports on the app as it renders now (those of the lints
+   * it runs that no earlier `ReachabilityIntents` of the app runs), acknowledged ones included.
+   * Synthesis fails on the others.
+   */
+  public lintResults(): LintResult[] {
+    return AppAnalysis.of(this.node.root).lintResultsFor(this);
   }
 
   /** @internal */
@@ -267,4 +302,17 @@ export class ReachabilityIntents extends Construct {
       throw new InputError(`${this.node.path}.${method}`, problems);
     }
   }
+}
+
+/** The lints asked for (every lint by default), refused when one is not a lint id. */
+function checkedLints(subject: string, lints: readonly LintId[] | undefined): readonly LintId[] {
+  const known = Object.values(LintId);
+  if (lints === undefined) {
+    return known;
+  }
+  const unknown = lints.filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    throw new InputError(subject, [`${unknown.map((id) => JSON.stringify(id)).join(', ')}: not a lint id (they are ${known.join(', ')})`]);
+  }
+  return [...lints];
 }

@@ -1,4 +1,5 @@
 import { IntentResult } from './intent-result';
+import { LintResult } from './lint-result';
 import { Evaluator } from '../analysis/evaluator';
 import { ModelFinding } from '../analysis/model-finding';
 import { ReachabilityMatrix } from '../analysis/reachability-matrix';
@@ -7,6 +8,13 @@ import { ReachabilityMatrix } from '../analysis/reachability-matrix';
 export interface ReachabilityReportContents {
   /** The outcome of every intent, in declaration order. */
   readonly intents: IntentResult[];
+
+  /**
+   * The lint findings on the app's NetworkPolicies, acknowledged ones with their reason.
+   *
+   * @default - the lints were not run: the report has no lint section
+   */
+  readonly lints?: LintResult[];
 
   /** The cluster model's findings, warnings included. */
   readonly findings: ModelFinding[];

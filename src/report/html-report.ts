@@ -1,3 +1,4 @@
+import { lintSummary } from './lint-results';
 import { PageData, pageData } from './page-data';
 import { createExplainer } from './page-explainer';
 import { layoutGraph } from './page-graph-layout';
@@ -68,7 +69,7 @@ ${omittedHtml(data)}<p id="matrix-note" class="note"></p>
 <h2 id="intents-title">Intents</h2>
 ${intentsHtml(data)}
 </section>
-<section id="findings" aria-labelledby="findings-title">
+${lintsHtml(contents)}<section id="findings" aria-labelledby="findings-title">
 <h2 id="findings-title">Findings</h2>
 <p class="note">Problems met while reading the objects. cdk8s has no warnings channel: warnings appear here only, errors also fail synthesis.</p>
 ${findingsHtml(data)}
@@ -115,6 +116,25 @@ function intentsHtml(data: PageData): string {
     + `<td>${escapeHtml(r.message)}${r.acknowledgement === null ? '' : `<br><strong>acknowledged:</strong> ${escapeHtml(r.acknowledgement)}`}</td>`
     + `<td><code>${escapeHtml(r.constructPath)}</code></td></tr>`);
   return `<table class="list"><thead><tr><th>status</th><th>intent</th><th>explanation</th><th>declared by</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The lint section, when the lints ran. */
+function lintsHtml(contents: ReachabilityReportContents): string {
+  if (contents.lints === undefined) {
+    return '';
+  }
+  const rows = contents.lints.map((r) => `<tr><td class="status ${escapeHtml(r.status)}">${escapeHtml(r.status)}</td>`
+    + `<td><code>${escapeHtml(r.id)}</code><br><code>${escapeHtml(r.finding.origin)}</code></td>`
+    + `<td>${r.finding.field ? `<code>${escapeHtml(r.finding.field)}</code>` : ''}</td>`
+    + `<td>${escapeHtml(r.finding.message)}${r.acknowledgement === undefined ? '' : `<br><strong>acknowledged:</strong> ${escapeHtml(r.acknowledgement)}`}</td></tr>`);
+  const body = rows.length === 0 ? '<p class="empty">None.</p>'
+    : `<table class="list"><thead><tr><th>status</th><th>finding</th><th>field</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<section id="lints" aria-labelledby="lints-title">
+<h2 id="lints-title">Lints</h2>
+<p class="note">${escapeHtml(lintSummary(contents.lints))}: mistakes the API server accepts and no intent asks about.</p>
+${body}
+</section>
+`;
 }
 
 function findingsHtml(data: PageData): string {

@@ -3,6 +3,7 @@ import { FindingReport } from './finding-report';
 import { renderHtmlReport } from './html-report';
 import { countIntents, intentSummary } from './intent-counts';
 import { IntentReport } from './intent-report';
+import { countLints, lintsMarkdown, lintSummary } from './lint-results';
 import { MatrixReport } from './matrix-report';
 import { summarizeMatrix } from './matrix-summary';
 import { matrixTitle } from './matrix-title';
@@ -44,12 +45,14 @@ export class ReachabilityReport {
       `Written by ${contents.writtenBy ?? SYNTH_WRITER}.`,
       '',
       `- ${intentSummary(contents.intents)}`,
+      ...(contents.lints === undefined ? [] : [`- ${lintSummary(contents.lints)}`]),
       `- ${findingSummary(contents.findings)}`,
       `- ${contents.matrices.length} reachability matri${contents.matrices.length === 1 ? 'x' : 'ces'}`,
       '',
       '## Intents',
       '',
       IntentReport.toMarkdown(contents.intents),
+      ...(contents.lints === undefined ? [] : ['## Lints', '', lintsMarkdown(contents.lints)]),
       '## Model findings',
       '',
       'cdk8s has no warnings channel: warnings appear here only, errors also fail synthesis.',
@@ -73,7 +76,8 @@ export class ReachabilityReport {
   }
 
   /**
-   * The JSON report: `{ summary, intents, findings, matrices, omittedPorts }`. Each matrix is
+   * The JSON report: `{ summary, intents, lints, findings, matrices, omittedPorts }` (`lints`
+   * and its count in `summary` only when the contents have them). Each matrix is
    * written as `ReachabilityMatrix.toJson()` writes it, or, when it has more than
    * `FULL_MATRIX_WORKLOADS` workloads (and the contents carry the evaluator and do not ask for
    * `fullMatrices`), as `{ port, protocol, summarized: true, workloads, allowedPairs, namespaces:
@@ -81,8 +85,13 @@ export class ReachabilityReport {
    */
   public static toJson(contents: ReachabilityReportContents): any {
     return {
-      summary: { intents: countIntents(contents.intents), findings: countFindings(contents.findings) },
+      summary: {
+        intents: countIntents(contents.intents),
+        ...(contents.lints === undefined ? {} : { lints: countLints(contents.lints) }),
+        findings: countFindings(contents.findings),
+      },
       intents: contents.intents,
+      ...(contents.lints === undefined ? {} : { lints: contents.lints }),
       findings: contents.findings,
       matrices: contents.matrices.map((m) => {
         if (!summarized(contents, m)) {

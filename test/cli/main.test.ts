@@ -22,11 +22,17 @@ describe('runCli', () => {
     expect(result.stdout).toContain('Exit codes: 0 success, 1 findings, 2 unusable invocation (bad flags, no input).');
   });
 
-  test.each(['check', 'matrix', 'explain'])('%s --help prints the command\'s own help, whatever else is given', (command) => {
+  test.each(['check', 'matrix', 'explain', 'connections', 'diff', 'report', 'lint', 'exposure'])('%s --help prints the command\'s own help, whatever else is given', (command) => {
     for (const args of [[command, '--help'], [command, '-h'], [command, '--port', '80', 'missing.yaml', '--help']]) {
       const result = runCli(args);
       expect(result).toEqual({ exitCode: 0, stdout: expect.stringMatching(new RegExp(`^usage: cdk8s-netpol ${command} [\\s\\S]*Exit codes`)), stderr: '' });
     }
+  });
+
+  test('an unknown command exits 2 and lists the commands', () => {
+    const result = runCli(['lnit', 'x.yaml']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/unknown command "lnit"[\s\S]*cdk8s-netpol matrix[\s\S]*cdk8s-netpol lint/);
   });
 
   test('--version prints the package version, after a command too', () => {
@@ -35,7 +41,7 @@ describe('runCli', () => {
     expect(runCli(['check', '--version'])).toEqual(version);
   });
 
-  test.each([['lint'], ['constructor'], ['toString'], ['__proto__']])('the unknown command %s exits 2 and lists the commands', (name) => {
+  test.each([['lnit'], ['constructor'], ['toString'], ['__proto__']])('the unknown command %s exits 2 and lists the commands', (name) => {
     const result = runCli([name, 'x.yaml']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`unknown command "${name}"[\\s\\S]*cdk8s-netpol matrix`));
@@ -55,6 +61,7 @@ describe('runCli', () => {
 
   test('findings exit 1', () => {
     expect(runCli(['check', fixture('invalid.yaml')]).exitCode).toBe(1);
+    expect(runCli(['lint', fixture('lint.yaml')]).exitCode).toBe(1);
   });
 });
 

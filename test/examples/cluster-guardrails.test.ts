@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { clusterGuardrails, PENDING_TIER_INTENTS } from '../../examples/cluster-guardrails';
+import { clusterGuardrails, PENDING_TIER_INTENTS, PENDING_TIER_LINTS } from '../../examples/cluster-guardrails';
 import { checkCommand } from '../../src/cli/check-command';
 import { IntentStatus } from '../../src/intents';
 
@@ -32,5 +32,9 @@ describe('the cluster guardrails example', () => {
     const notOk = example.intents.results().filter((r) => r.status !== IntentStatus.OK);
     expect(notOk.map((r) => [r.id, r.status])).toEqual(PENDING_TIER_INTENTS.map((id) => [id, IntentStatus.ACKNOWLEDGED]));
     expect(example.intents.results()).toHaveLength(7);
+  });
+
+  test('its lint findings are those that need the tier layers, acknowledged until they land', () => {
+    expect(example.intents.lintResults().map((r) => [r.id, r.status])).toEqual(PENDING_TIER_LINTS.map((id) => [id, IntentStatus.ACKNOWLEDGED]));
   });
 });

@@ -26,6 +26,15 @@ describe('the demo shop app', () => {
     expect(results.length).toBeGreaterThan(5);
   });
 
+  test('its lint findings are deliberate, each acknowledged with its reason', () => {
+    expect(shop.intents!.lintResults().map((r) => [r.id, r.status])).toEqual([
+      ['NP-LINT-NO-EFFECT[shop/default-deny-all]', IntentStatus.ACKNOWLEDGED],
+      ['NP-LINT-PEER-MATCHES-NOTHING[shop/allow-ingress-nginx-to-frontend]', IntentStatus.ACKNOWLEDGED],
+      ['NP-LINT-NO-EFFECT[shop/allow-ingress-nginx-to-frontend]', IntentStatus.ACKNOWLEDGED],
+      ['NP-LINT-NO-EFFECT[data/default-deny-all]', IntentStatus.ACKNOWLEDGED],
+    ]);
+  });
+
   test('the intents report', () => {
     expect(IntentReport.toText(results)).toMatchSnapshot();
   });

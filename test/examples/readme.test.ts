@@ -4,7 +4,8 @@ import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-33';
 import * as YAML from 'yaml';
 import * as library from '../../src';
-import { AllowConnection, DefaultDenyAll, Endpoint, NetworkPolicy, NetworkPolicyValidation, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
+import { AllowConnection, DefaultDenyAll, Endpoint, LintId, NetworkPolicy, NetworkPolicyValidation, PolicyTarget, PortRange, Protocol, ReachabilityIntents, TrafficDirection } from '../../src';
+import { exposureCommand } from '../../src/cli/exposure-command';
 import { readIntentsFile } from '../../src/intents/intents-file';
 import { cnpCorpus } from '../validation/cnp-oracle/corpus';
 
@@ -135,7 +136,7 @@ describe('the plugin section', () => {
     const entry = (YAML.parse(yamlBlocks[0]) as any).validations[0];
     expect(entry.class).toBe('NetworkPolicyValidation');
     expect(() => new NetworkPolicyValidation(entry.properties)).not.toThrow();
-    expect(Object.keys(entry.properties)).toEqual(['apiServerValidation', 'intentsFile', 'cidr']);
+    expect(Object.keys(entry.properties)).toEqual(['apiServerValidation', 'intentsFile', 'lints', 'cidr']);
   });
 
   test('its intents file reads without a problem', () => {
@@ -144,4 +145,31 @@ describe('the plugin section', () => {
     expect(file.intents).toHaveLength(3);
     expect(file.acknowledgements.size).toBe(1);
   });
+});
+
+describe('the README\'s lint section', () => {
+  const SECTION = README.split('## Lints: the mistakes nobody asked about')[1].split('\n## ')[0];
+
+  test('lists every lint id, each in a row of its own with an example', () => {
+    const rows = [...SECTION.matchAll(/^\| `(NP-LINT-[A-Z-]+)` \| [^|]+ \| .+ \|$/gm)].map((m) => m[1]);
+    expect(rows).toEqual(Object.values(LintId));
+  });
+
+  test('shows the synthesis error a lint finding gives', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new kplus.Deployment(chart, 'web', { metadata: { name: 'web' }, containers: [{ image: 'shop/web', portNumber: 8080 }] });
+    new library.AllowFrom(chart, 'from-wbe', {
+      metadata: { name: 'allow-from-wbe' }, target: PolicyTarget.all(), sources: [library.Peer.pods(library.LabelSelector.of({ labels: { app: 'wbe' } }))],
+    });
+    new ReachabilityIntents(chart, 'intents', { lints: [LintId.PEER_MATCHES_NOTHING] });
+    const shown = SECTION.match(/```text\nValidation failed with the following errors:\n(.*)\.\.\.\n```/)![1];
+    expect(() => Testing.synth(chart)).toThrow(shown);
+  });
+});
+
+test('the README\'s exposure example is what the command prints', () => {
+  const section = README.split('## Exposure: who could reach it in any cluster')[1].split('\n## ')[0];
+  const shown = section.match(/```text\n([\s\S]*?)```/)![1];
+  expect(exposureCommand(['--to', 'shop/db', join('test', 'cli', 'fixtures', 'shop.yaml')]).stdout).toBe(shown);
 });

@@ -3,10 +3,10 @@ import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { shop } from './shop';
 import { ClusterModel } from '../../src/analysis';
-import { AllowConnection, ClusterNetworkPolicy, PolicyTarget } from '../../src/constructs';
+import { AllowConnection, AllowFrom, ClusterNetworkPolicy, PolicyTarget } from '../../src/constructs';
 import { Endpoint, IntentKind, IntentStatus, ReachabilityIntents } from '../../src/intents';
 import { ClusterPolicyTier, TrafficDirection, Protocol } from '../../src/k8s';
-import { ClusterPolicySubject, Peer, PortRange } from '../../src/policy';
+import { ClusterPolicySubject, LabelSelector, Peer, PortRange } from '../../src/policy';
 import { thrown } from '../thrown';
 
 describe('a broken intent', () => {
@@ -161,6 +161,34 @@ describe('expectOnlySources', () => {
       + 'but 1 other workload can: shop/web -> shop/db TCP/5432: egress from shop/web is allowed by shop/allow-web-to-db-egress spec.egress[0], '
       + 'and ingress to shop/db is allowed by shop/allow-web-to-db spec.ingress[0]. Narrow the rules that admit it, add it to the sources, '
       + 'or acknowledge this id with a reason.');
+  });
+
+  test('openWorld: holds when no pod the app lacks could reach it either, but one carrying the source\'s labels (a replica)', () => {
+    const { chart, api, db, intents } = shop();
+    const id = intents.expectOnlySources(Endpoint.workload(db), [Endpoint.workload(api)], PortRange.POSTGRES, { openWorld: true });
+    expect(id).toBe('NP-REACH-ONLY[shop/api -> shop/db TCP/5432 open-world]');
+    expect(() => Testing.synth(chart)).not.toThrow();
+    expect(intents.results()[0]).toMatchObject({
+      status: IntentStatus.OK,
+      description: 'only shop/api can reach shop/db on TCP/5432, in any cluster with these policies',
+      message: 'no other workload of the app reaches shop/db (1 checked), nor could any other pod or address',
+    });
+  });
+
+  test.each([
+    ['a namespace selector, which a new namespace can meet', Peer.namespaces(LabelSelector.of({ labels: { team: 'shop' } })), 'any pod in a namespace labelled team=shop (allowed by shop/allow-db-from-more, ingress[0])'],
+    ['an ipBlock, which outside addresses are in', Peer.ipBlock('203.0.113.0/24'), 'addresses in 203.0.113.0/24 (allowed by shop/allow-db-from-more, ingress[0])'],
+  ])('openWorld: fails on %s, with an example, where the closed world holds', (_, peer, example) => {
+    // The lints would flag the policy too (its namespace labels are unknown): this is about the intent.
+    const { chart, api, db, intents } = shop({ intents: { lints: [] } });
+    new AllowFrom(chart, 'db-from-more', { metadata: { name: 'allow-db-from-more' }, target: PolicyTarget.workload(db), sources: [peer] });
+    intents.expectOnlySources(Endpoint.workload(db), [Endpoint.workload(api)], PortRange.POSTGRES);
+    const id = intents.expectOnlySources(Endpoint.workload(db), [Endpoint.workload(api)], PortRange.POSTGRES, { openWorld: true });
+    expect(thrown(() => Testing.synth(chart)).split('\n')).toEqual([
+      'Validation failed with the following errors:',
+      `  [shop/intents] ${id}: expected only shop/api to reach shop/db in any cluster with these policies, but 1 other kind of source could, e.g. ${example}. `
+      + 'Narrow the rules that admit them (select the sources by labels only they carry, and namespaces by name), or acknowledge this id with a reason.',
+    ]);
   });
 
   test('needs at least one source', () => {

@@ -1,0 +1,67 @@
+import { CIDR_OPTION, strictCidr } from './cidr-option';
+import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
+import { asUsage, loadModel, portFlagsQuery } from './load-model';
+import { choiceOption, parseArgs } from './parse-args';
+import { ReadOptions } from './read-manifests';
+import { UsageError } from './usage-error';
+import { Exposure, ExposureAnswer } from '../analysis/exposure';
+import { Protocol } from '../k8s/protocol';
+
+export const EXPOSURE_USAGE = 'cdk8s-netpol exposure --to <ns/name> [--port <number|name>] [--protocol TCP|UDP|SCTP] [--format text|json] [--cidr strict|legacy] <files, folders or - ...>';
+
+export const EXPOSURE_HELP = `usage: ${EXPOSURE_USAGE}
+
+Who could reach a workload in any cluster that holds these policies: pods and namespaces the
+input does not show, with any labels, and outside addresses included. Each source is described
+as a person reads it ("any pod labelled app=api in a namespace labelled team=shop"), with the
+policy and rule that admit it.
+
+  --to X          the workload or pod asked about (namespace/name)
+  --port P        one port (a number or a container port name); without it, any port
+  --protocol      TCP (default), UDP or SCTP, with --port
+  --format        text, or json: {"to", "port", "protocol", "otherPods", "otherAddresses",
+                  "sources": [{"description", "policy", "rule"}]}
+  --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
+
+A question, not a check. Exit codes: 0 answered, 1 the input has invalid policies, 2 bad flags
+(an unknown workload is one) or no input.`;
+
+/**
+ * `exposure`: who could reach a workload in any cluster that holds the input's policies, pods
+ * and addresses the input does not show included (`Exposure.of`). JSON: `{"to", "port",
+ * "protocol", "otherPods", "otherAddresses", "sources": [{"description", "policy", "rule"}]}`,
+ * `port` and `protocol` null when every port is asked about. A question, not a check: exit 0
+ * (1 only when the input has invalid policies).
+ */
+export function exposureCommand(args: string[], input: ReadOptions = {}): CommandResult {
+  const parsed = parseArgs(args, ['to', 'port', 'protocol', 'format', CIDR_OPTION]);
+  const format = choiceOption(parsed, 'format', ['text', 'json'], 'text');
+  const destination = parsed.options.get('to');
+  if (destination === undefined) {
+    throw new UsageError('--to is required (a workload or pod as namespace/name)');
+  }
+  const port = parsed.options.get('port');
+  if (port === undefined && parsed.options.has('protocol')) {
+    throw new UsageError('--protocol goes with --port; without --port every port of every protocol is asked about');
+  }
+  const query = port === undefined ? undefined : portFlagsQuery(port, parsed.options.get('protocol'));
+  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input);
+  const answer = asUsage(() => Exposure.of(model, { destination, ...query }));
+  const portLabel = query === undefined ? null : query.port ?? query.portName!;
+  const protocol = query === undefined ? null : query.protocol ?? Protocol.TCP;
+  const stdout = format === 'json'
+    ? JSON.stringify({ to: answer.destination, port: portLabel, protocol, otherPods: answer.otherPods, otherAddresses: answer.otherAddresses, sources: answer.sources }, undefined, 2) + '\n'
+    : exposureText(answer, portLabel === null ? 'any port' : `${protocol}/${portLabel}`);
+  return {
+    exitCode: hasErrors ? EXIT_FINDINGS : EXIT_OK,
+    stdout,
+    stderr: findingLines.map((l) => l + '\n').join(''),
+  };
+}
+
+function exposureText(answer: ExposureAnswer, port: string): string {
+  const lines = [`${answer.destination} on ${port}, in any cluster with these policies:`];
+  lines.push(...(answer.sources.length === 0 ? ['  no pod and no address but the input\'s pods can reach it'] : answer.sources.map((s) => `  - ${s.description}`)));
+  lines.push(`other pods: ${answer.otherPods ? 'yes' : 'no'}; other addresses: ${answer.otherAddresses ? 'yes' : 'no'}`);
+  return lines.join('\n') + '\n';
+}

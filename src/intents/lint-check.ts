@@ -1,0 +1,37 @@
+import { ManifestCheck, PluginViolation, SynthesizedManifest } from './plugin-violation';
+import { ClusterModel } from '../analysis/cluster-model';
+import { LintId } from '../analysis/lint-id';
+import { Linter } from '../analysis/linter';
+import { ManifestDocument } from '../analysis/manifest-document';
+
+/**
+ * The lints (`Linter`) over the synthesized manifests: one failing violation per finding, on the
+ * policy, at its field path, with the lint's fix.
+ */
+export class LintCheck implements ManifestCheck {
+  public readonly name = 'lints';
+
+  constructor(private readonly checks: readonly LintId[], private readonly strictCidr: boolean) {}
+
+  public run(manifests: readonly SynthesizedManifest[]): PluginViolation[] {
+    const manifestOf = new Map<string, string>();
+    const documents: ManifestDocument[] = [];
+    for (const manifest of manifests) {
+      manifest.documents.forEach((document, i) => {
+        const origin = `${manifest.path}:${i}`;
+        manifestOf.set(origin, manifest.path);
+        documents.push({ manifest: document, origin });
+      });
+    }
+    const model = ClusterModel.fromManifests(documents, { strictCidr: this.strictCidr });
+    return Linter.lint(model, { checks: [...this.checks] }).map((finding) => ({
+      ruleName: finding.id,
+      recommendation: `NetworkPolicy ${finding.namespaceName}/${finding.name}: ${finding.field}: ${finding.message}`,
+      fix: `Change ${finding.field} in the construct, patch or included YAML that renders it, or drop ${finding.id} from the plugin's lints`,
+      violatingResources: [{
+        resourceName: finding.name, locations: [finding.field], manifestPath: manifestOf.get(finding.origin) ?? finding.origin,
+      }],
+      failing: true,
+    }));
+  }
+}
