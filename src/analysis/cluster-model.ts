@@ -8,6 +8,7 @@ import { ManifestDocument } from './manifest-document';
 import { ClusterPolicyObject, readManifests, withNameLabel, WorkloadObject } from './manifest-reader';
 import { ModelFinding } from './model-finding';
 import { NamespaceInfo } from './namespace-info';
+import { NodeInfo } from './node-info';
 import { PolicyInfo } from './policy-info';
 import { resolveOptions } from './resolved-options';
 import { WorkloadInfo } from './workload-info';
@@ -21,7 +22,7 @@ import { NetworkPolicyValidator } from '../validation/validator';
 
 
 /**
- * The namespaces, workloads, NetworkPolicies and ClusterNetworkPolicies found in a set of
+ * The namespaces, nodes, workloads, NetworkPolicies and ClusterNetworkPolicies found in a set of
  * manifests, ready for the `Evaluator`. Every policy is validated like the API server would;
  * invalid ones are reported in `findings` and left out of the analysis.
  *
@@ -36,7 +37,7 @@ import { NetworkPolicyValidator } from '../validation/validator';
  */
 export class ClusterModel {
   /**
-   * Reads Namespaces, Pods, workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,
+   * Reads Namespaces, Nodes, Pods, workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,
    * CronJob, ReplicationController), NetworkPolicies and ClusterNetworkPolicies; `kind: List`
    * items are read in turn and other objects only imply their namespace.
    *
@@ -52,6 +53,9 @@ export class ClusterModel {
 
   /** Every namespace: declared ones in reading order, then the implied ones by name. */
   public readonly namespaces: NamespaceInfo[];
+
+  /** Every Node object, in reading order: its labels and addresses are what `nodes` peers of ClusterNetworkPolicies match. */
+  public readonly nodes: NodeInfo[];
 
   /** Every NetworkPolicy read, evaluated or not. */
   public readonly policies: PolicyInfo[];
@@ -148,7 +152,9 @@ export class ClusterModel {
       });
     }
 
-    this._index = new ClusterIndex(this.namespaces, contents.workloads, compiled, resolved);
+    this.nodes = contents.nodes.map((n) => ({ name: n.name, labels: n.labels, addresses: n.addresses, declared: true, origin: n.origin }));
+
+    this._index = new ClusterIndex(this.namespaces, contents.workloads, compiled, resolved, compiledClusterPolicies, this.nodes);
   }
 
   /**

@@ -6,6 +6,7 @@ export * from './isolation-verdict';
 export * from './manifest-document';
 export * from './model-finding';
 export * from './namespace-info';
+export * from './node-info';
 export * from './policy-info';
 export * from './reachability-matrix';
 export * from './verdict';

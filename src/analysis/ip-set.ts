@@ -32,6 +32,12 @@ export class IpSet {
     return cidrs.reduce((set, cidr) => set.union(IpSet.fromCidr(cidr)), new IpSet(RangeSet.EMPTY, RangeSet.EMPTY));
   }
 
+  /** These addresses (an IPv4-mapped IPv6 address counts as IPv4), such as the addresses of some nodes. */
+  public static fromIps(ips: readonly ParsedIp[]): IpSet {
+    const singles = (family: number) => ips.map(unmapIpv4).filter((ip) => ip.family === family).map((ip) => ({ first: ip.value, last: ip.value }));
+    return new IpSet(RangeSet.fromRanges(singles(4)), RangeSet.fromRanges(singles(6)));
+  }
+
   private constructor(public readonly v4: RangeSet, public readonly v6: RangeSet) {}
 
   public contains(ip: ParsedIp): boolean {

@@ -4,7 +4,7 @@ import { NamespaceInfo } from './namespace-info';
 import { ContainerPortInfo } from './workload-info';
 import { parseIp, ParsedIp } from '../k8s/cidr';
 import { asArray, asObject, JsonObject } from '../k8s/json-values';
-import { CLUSTER_NETWORK_POLICY_KIND, NAMESPACE_NAME_LABEL, NETWORK_POLICY_KIND, POD_TEMPLATE_PATHS } from '../k8s/kinds';
+import { CLUSTER_NETWORK_POLICY_KIND, NAMESPACE_NAME_LABEL, NETWORK_POLICY_KIND, NODE_KIND, POD_TEMPLATE_PATHS } from '../k8s/kinds';
 import { Protocol } from '../k8s/protocol';
 import { FindingSeverity } from '../validation/finding';
 
@@ -29,6 +29,15 @@ export interface PolicyObject {
   readonly origin: string;
 }
 
+/** A Node as read. */
+export interface NodeRecord {
+  readonly name: string;
+  readonly labels: Record<string, string>;
+  /** The IP addresses of `status.addresses`. */
+  readonly addresses: string[];
+  readonly origin: string;
+}
+
 /** An object of kind ClusterNetworkPolicy (any API version), not yet validated; cluster-scoped, so its name is its identity. */
 export interface ClusterPolicyObject {
   readonly name: string;
@@ -43,15 +52,34 @@ export interface ManifestContents {
   /** Every namespace some object lives in, declared or not. */
   readonly usedNamespaces: Set<string>;
   readonly workloads: WorkloadObject[];
+  readonly nodes: NodeRecord[];
   readonly policies: PolicyObject[];
   readonly clusterPolicies: ClusterPolicyObject[];
   readonly findings: ModelFinding[];
 }
 
-/** Reads namespaces, workloads and policies out of manifests; `kind: List` items are read in turn. */
+/** Reads namespaces, nodes, workloads and policies out of manifests; `kind: List` items are read in turn. */
 export function readManifests(documents: readonly ManifestDocument[], defaultNamespace: string): ManifestContents {
-  const contents: ManifestContents = { namespaces: [], usedNamespaces: new Set(), workloads: [], policies: [], clusterPolicies: [], findings: [] };
+  const contents: ManifestContents = {
+    namespaces: [], usedNamespaces: new Set(), workloads: [], nodes: [], policies: [], clusterPolicies: [], findings: [],
+  };
   const seen = new Map<string, string>();
+  // Cluster-scoped like ClusterNetworkPolicies: read for the addresses `nodes` peers match.
+  const readNode = (manifest: JsonObject, name: string | undefined, origin: string): void => {
+    if (!name) {
+      contents.findings.push(finding(FindingSeverity.WARNING, origin, `(unnamed ${NODE_KIND})`, 'NP-INPUT-NAME', 'has no metadata.name; skipped'));
+      return;
+    }
+    const subject = `${NODE_KIND}/${name}`;
+    const firstOrigin = seen.get(subject);
+    if (firstOrigin !== undefined) {
+      contents.findings.push(finding(FindingSeverity.WARNING, origin, subject, 'NP-INPUT-DUPLICATE', `defined again (first at ${firstOrigin}); this copy is ignored`));
+      return;
+    }
+    seen.set(subject, origin);
+    const addresses = nodeAddresses(manifest, subject, origin, contents.findings);
+    contents.nodes.push({ name, labels: labelsOf(asObject(manifest.metadata)?.labels), addresses, origin });
+  };
   // Cluster-scoped: a namespace in the manifest is ignored (the API server clears it) and implies none.
   const readClusterPolicy = (manifest: JsonObject, name: string | undefined, origin: string): void => {
     if (!name) {
@@ -85,6 +113,10 @@ export function readManifests(documents: readonly ManifestDocument[], defaultNam
     const metadata = asObject(manifest.metadata);
     if (kind === CLUSTER_NETWORK_POLICY_KIND) {
       readClusterPolicy(manifest, textOf(metadata?.name), origin);
+      return;
+    }
+    if (kind === NODE_KIND) {
+      readNode(manifest, textOf(metadata?.name), origin);
       return;
     }
     const declaredNamespace = textOf(metadata?.namespace);
@@ -171,6 +203,24 @@ function readWorkload(manifest: JsonObject, kind: string, namespaceName: string,
     hostNetwork: templateSpec?.hostNetwork === true,
     origin,
   };
+}
+
+/** The IP addresses among a Node's `status.addresses` (InternalIP, ExternalIP; host names are not addresses). */
+function nodeAddresses(manifest: JsonObject, subject: string, origin: string, findings: ModelFinding[]): string[] {
+  const addresses: string[] = [];
+  for (const entry of asArray(asObject(manifest.status)?.addresses) ?? []) {
+    const address = asObject(entry);
+    const text = address?.address;
+    if (typeof text !== 'string') {
+      continue;
+    }
+    if (parseIp(text)) {
+      addresses.push(text);
+    } else if (address?.type === 'InternalIP' || address?.type === 'ExternalIP') {
+      findings.push({ severity: FindingSeverity.WARNING, origin, subject, field: 'status.addresses', rule: 'NP-INPUT-NODE-IP', message: `${address.type} "${text}" is not an IP address; ignored` });
+    }
+  }
+  return [...new Set(addresses)];
 }
 
 function finding(severity: FindingSeverity, origin: string, subject: string, rule: string, message: string): ModelFinding {

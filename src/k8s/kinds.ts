@@ -31,3 +31,6 @@ export const POD_TEMPLATE_PATHS: ReadonlyMap<string, readonly string[]> = new Ma
 
 /** The namespace of an object whose manifest names none, as `kubectl` applies it without `-n`. */
 export const DEFAULT_NAMESPACE = 'default';
+
+/** The kind of the cluster's machines, whose addresses and pods the model reads. */
+export const NODE_KIND = 'Node';
