@@ -2,6 +2,7 @@ import { ClusterModel } from './cluster-model';
 import { ConnectionEntry } from './connection';
 import { byProtocol, ConnectionEngine, SidePiece } from './connection-engine';
 import { Evaluator } from './evaluator';
+import { policyLabel } from './explanation';
 import { PortRanges } from './port-ranges';
 import { compareText } from './text-order';
 import { RuleReference } from './verdict';
@@ -11,7 +12,8 @@ import { TrafficDirection } from '../k8s/traffic-direction';
 export interface ConnectionChange extends ConnectionEntry {
   /**
    * The policies whose rules let these ports through: in the new model for an added connection,
-   * in the old one for a removed one. Empty when both sides allow them by default.
+   * in the old one for a removed one (`namespace/name`, or `ClusterNetworkPolicy/<name>`). Empty
+   * when both sides allow them by default.
    */
   readonly policies: string[];
 
@@ -81,7 +83,7 @@ export class ConnectivityDiff {
         for (const [ports, side, isAdded] of [[added, sides[1], true], [removed, sides[0], false]] as const) {
           for (const { protocol, ranges } of byProtocol(ports)) {
             const rules = side.rulesFor(from, to, PortRanges.fromPairs(new Map([[protocol, ranges]])));
-            visit({ from, to, protocol, ports: ranges, policies: [...new Set(rules.map((r) => r.policy))], rules }, isAdded);
+            visit({ from, to, protocol, ports: ranges, policies: [...new Set(rules.map(policyLabel))], rules }, isAdded);
           }
         }
       }

@@ -28,6 +28,11 @@ export function ruleText(rule: RuleReference): string {
   return `ClusterNetworkPolicy ${rule.policy}${name} (${rule.tier}, priority ${rule.priority}, ${list}[${rule.ruleIndex}])`;
 }
 
+/** The policy of a rule as lists of policies name it: `namespace/name`, or `ClusterNetworkPolicy/<name>`. */
+export function policyLabel(rule: RuleReference): string {
+  return rule.tier === undefined ? rule.policy : `ClusterNetworkPolicy/${rule.policy}`;
+}
+
 /** A rule in a chain of decisions: `shop/db-policy spec.ingress[0]`, or `policy/rule` for a ClusterNetworkPolicy's (its name, else `egress[0]`). */
 function shortRuleText(rule: RuleReference): string {
   if (rule.tier === undefined) {
