@@ -1,7 +1,9 @@
 /**
  * A deliberately plain evaluator written straight from the semantics of networking.k8s.io/v1 (the
- * README's "How reachability is decided"), used as an oracle for property tests: no indexes, no
- * classes, no caches; every question loops over every policy.
+ * README's "How reachability is decided") and of ClusterNetworkPolicy tiers around it (the
+ * pseudocode of the reference's §3.4: Admin, then NetworkPolicy, then Baseline, then allow), used
+ * as an oracle for property tests: no indexes, no classes, no caches; every question loops over
+ * every policy.
  * It trusts its input (the generators only produce valid policies) and uses ipaddr.js, not the
  * library's own CIDR code, so the two implementations share as little as possible.
  */
@@ -15,6 +17,8 @@ interface RefNamespace { name: string; labels: Labels }
 interface RefPort { name?: string; port: number; protocol: string }
 interface RefWorkload { namespace: string; name: string; labels: Labels; ports: RefPort[]; ips: string[]; hostNetwork: boolean }
 interface RefEndpoint { kind: 'workload' | 'outside' | 'node'; workload?: RefWorkload; ip?: string }
+interface RefNode { labels: Labels; addresses: string[] }
+type Tier = 'Admin' | 'Baseline';
 
 /** A port question: exactly one of port and portName. */
 export interface RefPortQuery { port?: number; portName?: string; protocol?: string }
@@ -25,6 +29,9 @@ export class ReferenceEvaluator {
   public readonly namespaces: RefNamespace[] = [];
   public readonly workloads: RefWorkload[] = [];
   public readonly policies: any[] = [];
+  /** ClusterNetworkPolicies, in reading order. */
+  public readonly clusterPolicies: any[] = [];
+  public readonly nodes: RefNode[] = [];
   private readonly options: Required<AnalysisOptions>;
   private readonly workloadByName = new Map<string, RefWorkload>();
   private readonly namespaceByName = new Map<string, RefNamespace>();
@@ -47,6 +54,10 @@ export class ReferenceEvaluator {
       const namespace = object.metadata.namespace ?? this.options.defaultNamespace;
       if (object.kind === 'Namespace') {
         this.namespaces.push({ name: object.metadata.name, labels: { ...object.metadata.labels ?? {} } });
+      } else if (object.kind === 'ClusterNetworkPolicy') {
+        this.clusterPolicies.push(object);
+      } else if (object.kind === 'Node') {
+        this.nodes.push({ labels: object.metadata.labels ?? {}, addresses: (object.status?.addresses ?? []).map((a: any) => a.address) });
       } else if (object.kind === 'NetworkPolicy') {
         this.policies.push({ ...object, metadata: { ...object.metadata, namespace } });
       } else if (object.kind === 'Pod' || object.kind === 'CronJob' || TEMPLATE_KINDS.includes(object.kind)) {
@@ -150,11 +161,67 @@ export class ReferenceEvaluator {
     return { kind: 'outside', ip: text };
   }
 
-  /** One side: the subject's policies for this direction, matched against the peer. */
+  /**
+   * One side: Admin, then NetworkPolicy, then Baseline; the first that accepts or denies decides,
+   * else it is allowed. A Pass only leaves its tier (reference §3.2): from Admin to NetworkPolicy,
+   * and on to Baseline only when no NetworkPolicy isolates the pod in this direction (§3.1); from
+   * Baseline to the default allow.
+   */
   private sideAllows(direction: 'Ingress' | 'Egress', subject: RefEndpoint, peer: RefEndpoint, protocol: string, port: number): boolean {
-    const destination = direction === 'Egress' ? peer : subject;
-    // Only pods on the pod network are selected by policies.
+    // Only pods on the pod network are selected by policies, of either kind.
     if (subject.kind !== 'workload' || subject.workload!.hostNetwork) return true;
+    const admin = this.tierAction('Admin', direction, subject.workload!, peer, protocol, port);
+    if (admin === 'Accept' || admin === 'Deny') return admin === 'Accept';
+    const networkPolicy = this.networkPolicyAllows(direction, subject, peer, protocol, port);
+    if (networkPolicy !== undefined) return networkPolicy;
+    const baseline = this.tierAction('Baseline', direction, subject.workload!, peer, protocol, port);
+    if (baseline === 'Accept' || baseline === 'Deny') return baseline === 'Accept';
+    return true;
+  }
+
+  /** The action of the first rule of the tier that matches, policies by ascending priority (reading order among equals); undefined if none. */
+  private tierAction(tier: Tier, direction: 'Ingress' | 'Egress', pod: RefWorkload, peer: RefEndpoint, protocol: string, port: number): string | undefined {
+    const destinationPorts = direction === 'Egress' ? peer.workload?.ports ?? [] : pod.ports;
+    const policies = this.clusterPolicies
+      .filter((p) => p.spec.tier === tier && this.selects(p.spec.subject, pod))
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => a.p.spec.priority - b.p.spec.priority || a.i - b.i)
+      .map(({ p }) => p);
+    for (const policy of policies) {
+      const rules = (direction === 'Ingress' ? policy.spec.ingress : policy.spec.egress) ?? [];
+      for (const rule of rules) {
+        const peers = direction === 'Ingress' ? rule.from : rule.to;
+        if (peers.some((item: any) => this.clusterPeerMatches(item, peer)) && protocolsMatch(rule.protocols, protocol, port, destinationPorts)) {
+          return rule.action;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a subject (`namespaces` or `pods`) or a `pods` peer selects a workload: never a hostNetwork one. */
+  private selects(selection: any, pod: RefWorkload): boolean {
+    if (pod.hostNetwork) return false;
+    const namespace = this.namespaceByName.get(pod.namespace)!;
+    if (selection.namespaces) return selectorMatches(selection.namespaces, namespace.labels);
+    return (!selection.pods.namespaceSelector || selectorMatches(selection.pods.namespaceSelector, namespace.labels))
+      && selectorMatches(selection.pods.podSelector, pod.labels);
+  }
+
+  private clusterPeerMatches(item: any, peer: RefEndpoint): boolean {
+    const ips = peer.kind === 'outside' ? [peer.ip!] : peer.kind === 'workload' ? peer.workload!.ips : [];
+    if (item.networks) return ips.some((ip) => item.networks.some((cidr: string) => inCidr(ip, cidr)));
+    if (item.nodes) {
+      const addresses = this.nodes.filter((node) => selectorMatches(item.nodes, node.labels)).flatMap((node) => node.addresses);
+      return ips.some((ip) => addresses.some((address) => sameIp(ip, address)));
+    }
+    if (item.domainNames) return false; // no DNS: never matches
+    return peer.kind === 'workload' && this.selects(item.namespaces ? { namespaces: item.namespaces } : { pods: item.pods }, peer.workload!);
+  }
+
+  /** NetworkPolicy: undefined when no policy isolates the pod for the direction. */
+  private networkPolicyAllows(direction: 'Ingress' | 'Egress', subject: RefEndpoint, peer: RefEndpoint, protocol: string, port: number): boolean | undefined {
+    const destination = direction === 'Egress' ? peer : subject;
     const pod = subject.workload!;
     let isolated = false;
     for (const policy of this.policiesByNamespace.get(pod.namespace) ?? []) {
@@ -170,7 +237,7 @@ export class ReferenceEvaluator {
         }
       }
     }
-    return !isolated;
+    return isolated ? false : undefined;
   }
 
   private peerMatches(policy: any, item: any, peer: RefEndpoint): boolean {
@@ -224,6 +291,20 @@ function portsMatch(ports: any[] | undefined, protocol: string, port: number, de
     if (entry.port === undefined) return true;
     if (typeof entry.port === 'number') return entry.port <= port && port <= (entry.endPort ?? entry.port);
     return destinationPorts.some((p) => p.name === entry.port && p.protocol === protocol && p.port === port);
+  });
+}
+
+/** A ClusterNetworkPolicy rule's `protocols`: absent matches everything; a named port is the destination's container port of that name. */
+function protocolsMatch(protocols: any[] | undefined, protocol: string, port: number, destinationPorts: RefPort[]): boolean {
+  if (!protocols) return true;
+  return protocols.some((entry) => {
+    if (entry.destinationNamedPort !== undefined) {
+      return destinationPorts.some((p) => p.name === entry.destinationNamedPort && p.protocol === protocol && p.port === port);
+    }
+    const destinationPort = entry[protocol.toLowerCase()]?.destinationPort;
+    if (!destinationPort) return false;
+    if (destinationPort.range) return destinationPort.range.start <= port && port <= destinationPort.range.end;
+    return destinationPort.number === port;
   });
 }
 
