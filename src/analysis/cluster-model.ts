@@ -9,7 +9,9 @@ import { ClusterPolicyObject, readManifests, withNameLabel, WorkloadObject } fro
 import { ModelFinding } from './model-finding';
 import { NamespaceInfo } from './namespace-info';
 import { NodeInfo } from './node-info';
+import { PeerResolver } from './peer-resolver';
 import { PolicyInfo } from './policy-info';
+import { priorityTies } from './priority-ties';
 import { resolveOptions } from './resolved-options';
 import { WorkloadInfo } from './workload-info';
 import { ClusterPolicyTier } from '../k8s/cluster-policy-tier';
@@ -155,6 +157,7 @@ export class ClusterModel {
     this.nodes = contents.nodes.map((n) => ({ name: n.name, labels: n.labels, addresses: n.addresses, declared: true, origin: n.origin }));
 
     this._index = new ClusterIndex(this.namespaces, contents.workloads, compiled, resolved, compiledClusterPolicies, this.nodes);
+    this.findings.push(...priorityTies(compiledClusterPolicies, this._index, new PeerResolver(this._index)));
   }
 
   /**

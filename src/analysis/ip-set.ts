@@ -4,6 +4,9 @@ import { isIpv4Mapped, unmapIpv4 } from '../k8s/ip-address';
 
 /** A set of IPv4 and IPv6 addresses, such as an ipBlock (its CIDR minus each `except`). */
 export class IpSet {
+  /** No address. */
+  public static readonly EMPTY = new IpSet(RangeSet.EMPTY, RangeSet.EMPTY);
+
   /** An ipBlock: the CIDR minus every except entry. */
   public static fromIpBlock(cidr: ParsedCidr, excluded: readonly ParsedCidr[]): IpSet {
     return excluded.reduce((set, hole) => set.subtract(IpSet.fromCidr(hole)), IpSet.fromCidr(cidr));
@@ -29,7 +32,7 @@ export class IpSet {
    * beyond the prefix ignored, as `isCIDR` accepts them).
    */
   public static fromCidrs(cidrs: readonly ParsedCidr[]): IpSet {
-    return cidrs.reduce((set, cidr) => set.union(IpSet.fromCidr(cidr)), new IpSet(RangeSet.EMPTY, RangeSet.EMPTY));
+    return cidrs.reduce((set, cidr) => set.union(IpSet.fromCidr(cidr)), IpSet.EMPTY);
   }
 
   /** These addresses (an IPv4-mapped IPv6 address counts as IPv4), such as the addresses of some nodes. */
@@ -51,6 +54,14 @@ export class IpSet {
 
   public subtract(other: IpSet): IpSet {
     return new IpSet(this.v4.subtract(other.v4), this.v6.subtract(other.v6));
+  }
+
+  public intersect(other: IpSet): IpSet {
+    return new IpSet(this.v4.intersect(other.v4), this.v6.intersect(other.v6));
+  }
+
+  public isEmpty(): boolean {
+    return this.v4.isEmpty() && this.v6.isEmpty();
   }
 
   /** A canonical text form, also used as a cache key. */
