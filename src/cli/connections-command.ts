@@ -1,3 +1,4 @@
+import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, loadModel } from './load-model';
@@ -7,16 +8,16 @@ import { Progress } from './progress';
 import { Evaluator } from '../analysis/evaluator';
 import { ConnectionWriter } from '../report/connection-writer';
 
-export const CONNECTIONS_USAGE = 'cdk8s-netpol connections [--from <ns|ns/name>] [--to <ns|ns/name>] [--format text|markdown|json] [--cidr strict|legacy] <files or folders...>';
+export const CONNECTIONS_USAGE = 'cdk8s-netpol connections [--from <ns|ns/name>] [--to <ns|ns/name>] [--format text|markdown|json] [--cidr strict|legacy] [--channel standard|experimental] <files or folders...>';
 
 /**
  * `connections`: every allowed connection between workloads, over every port and protocol,
  * written as it is computed (`out`, or the result's stdout when none is given).
  */
 export function connectionsCommand(args: string[], out?: Output): CommandResult {
-  const parsed = parseArgs(args, ['from', 'to', 'format', CIDR_OPTION]);
+  const parsed = parseArgs(args, ['from', 'to', 'format', CIDR_OPTION, CHANNEL_OPTION]);
   const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text') as 'text' | 'markdown' | 'json';
-  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed));
+  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), clusterPolicyChannel(parsed));
   const evaluator = new Evaluator(model);
   const query = { from: parsed.options.get('from'), to: parsed.options.get('to') };
   const target = out ?? new StringOutput();

@@ -1,3 +1,4 @@
+import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, loadModel, portFlagsQuery } from './load-model';
@@ -6,14 +7,14 @@ import { UsageError } from './usage-error';
 import { Evaluator } from '../analysis/evaluator';
 import { VerdictReport } from '../report/verdict-report';
 
-export const EXPLAIN_USAGE = 'cdk8s-netpol explain --from <ns/name|IP> --to <ns/name|IP> [--port <number|name>] [--protocol TCP|UDP|SCTP] [--format text|json] [--cidr strict|legacy] <files or folders...>';
+export const EXPLAIN_USAGE = 'cdk8s-netpol explain --from <ns/name|IP> --to <ns/name|IP> [--port <number|name>] [--protocol TCP|UDP|SCTP] [--format text|json] [--cidr strict|legacy] [--channel standard|experimental] <files or folders...>';
 
 /**
  * `explain`: the verdict for one connection, with the egress and the ingress side; without
  * `--port`, every port the source may open to the destination and what admits each.
  */
 export function explainCommand(args: string[]): CommandResult {
-  const parsed = parseArgs(args, ['from', 'to', 'port', 'protocol', 'format', CIDR_OPTION]);
+  const parsed = parseArgs(args, ['from', 'to', 'port', 'protocol', 'format', CIDR_OPTION, CHANNEL_OPTION]);
   const format = choiceOption(parsed, 'format', ['text', 'json'], 'text');
   const source = parsed.options.get('from');
   const destination = parsed.options.get('to');
@@ -25,7 +26,7 @@ export function explainCommand(args: string[]): CommandResult {
     throw new UsageError('--protocol goes with --port; without --port every port of every protocol is explained');
   }
   const query = port === undefined ? undefined : portFlagsQuery(port, parsed.options.get('protocol'));
-  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed));
+  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), clusterPolicyChannel(parsed));
   const evaluator = new Evaluator(model);
   let stdout: string;
   if (query === undefined) {

@@ -6,12 +6,18 @@ import { PortQuery } from '../analysis/connection-query';
 import { checkPortQuery, portQueryOf } from '../analysis/port-target';
 import { InputError } from '../k8s/input-error';
 import { Protocol } from '../k8s/protocol';
+import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
 import { FindingSeverity } from '../validation/finding';
 
-/** Reads the files into a cluster model (`strict`: strict CIDR rules); its findings are returned as printable lines. */
-export function loadModel(paths: string[], strict: boolean): { model: ClusterModel; findingLines: string[]; hasErrors: boolean } {
+/**
+ * Reads the files into a cluster model (`strict`: strict CIDR rules; `channel`: the
+ * ClusterNetworkPolicy CRD's, which decides whether `nodes` peers are valid); its findings are
+ * returned as printable lines.
+ */
+export function loadModel(paths: string[], strict: boolean,
+  channel: ClusterNetworkPolicyChannel): { model: ClusterModel; findingLines: string[]; hasErrors: boolean } {
   const documents = readManifests(paths).map((o) => ({ manifest: o.manifest, origin: `${o.file}:${o.documentIndex}` }));
-  const model = ClusterModel.fromManifests(documents, { strictCidr: strict });
+  const model = ClusterModel.fromManifests(documents, { strictCidr: strict, clusterNetworkPolicyChannel: channel });
   const findingLines = model.findings.map((f) => findingLine(f.origin, f.subject, f));
   return { model, findingLines, hasErrors: model.findings.some((f) => f.severity === FindingSeverity.ERROR) };
 }

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { findingLine } from './finding-line';
@@ -13,7 +14,7 @@ import { writeFilesAtomically } from '../intents/report-writing';
 import { ReachabilityReport } from '../report/reachability-report';
 import { FindingSeverity } from '../validation/finding';
 
-export const REPORT_USAGE = 'cdk8s-netpol report [--format html|markdown|json] [--out FILE] [--matrices auto|full] [--cidr strict|legacy] <files or folders...>';
+export const REPORT_USAGE = 'cdk8s-netpol report [--format html|markdown|json] [--out FILE] [--matrices auto|full] [--cidr strict|legacy] [--channel standard|experimental] <files or folders...>';
 
 const RENDERERS: Record<string, (contents: ReachabilityReportContents) => string> = {
   html: (contents) => ReachabilityReport.toHtml(contents),
@@ -28,11 +29,11 @@ const RENDERERS: Record<string, (contents: ReachabilityReportContents) => string
  * JSON matrices pair by pair whatever the number of workloads.
  */
 export function reportCommand(args: string[]): CommandResult {
-  const parsed = parseArgs(args, ['format', 'out', 'matrices', CIDR_OPTION]);
+  const parsed = parseArgs(args, ['format', 'out', 'matrices', CIDR_OPTION, CHANNEL_OPTION]);
   const format = choiceOption(parsed, 'format', Object.keys(RENDERERS), 'html');
   const full = choiceOption(parsed, 'matrices', ['auto', 'full'], 'auto') === 'full';
   const documents = readManifests(parsed.positionals).map((o) => ({ manifest: o.manifest, origin: `${o.file}:${o.documentIndex}` }));
-  const model = ClusterModel.fromManifests(documents, { strictCidr: strictCidr(parsed) });
+  const model = ClusterModel.fromManifests(documents, { strictCidr: strictCidr(parsed), clusterNetworkPolicyChannel: clusterPolicyChannel(parsed) });
   const evaluator = new Evaluator(model);
   const text = RENDERERS[format]({
     intents: [],
