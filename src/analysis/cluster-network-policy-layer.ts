@@ -61,21 +61,30 @@ export class ClusterNetworkPolicyLayer implements PolicyLayer {
     if (selecting.length === 0) {
       return decision(DecisionOutcome.NO_MATCH, [], [], `no ${this.tier} ClusterNetworkPolicy selects ${where}`);
     }
+    // Rules passed over only because domain names cannot be resolved: the verdict says so rather than guess.
+    const unresolved: RuleReference[] = [];
     for (const policy of selecting) {
       for (const rule of rulesOf(policy, direction)) {
         // The port is the cheaper test, so it goes first.
-        if (rule.ports.contains(port.protocol, port.port, port.destinationPorts) && rule.peers.some((p) => this.peerMatches(p, peer))) {
+        if (!rule.ports.contains(port.protocol, port.port, port.destinationPorts)) {
+          continue;
+        }
+        if (rule.peers.some((p) => this.peerMatches(p, peer))) {
           const reference = referenceTo(policy, rule);
           const reason = rule.action === ClusterPolicyAction.ACCEPT ? `${where} is allowed by ${ruleText(reference)}`
             : rule.action === ClusterPolicyAction.DENY ? `${where} is denied by ${ruleText(reference)}`
               : `${where} is passed on by ${ruleText(reference)}, which skips the rest of the ${this.tier} tier`;
-          return decision(reference.action!, selecting, [reference], reason);
+          return decision(reference.action!, selecting, [reference], reason + unresolvedNote(unresolved, peer));
+        }
+        if (peer.kind === 'outside' && rule.peers.some((p) => p.kind === ClusterPeerKind.DOMAIN_NAMES)) {
+          unresolved.push(referenceTo(policy, rule));
         }
       }
     }
     const names = selecting.map((p) => p.name);
     return decision(DecisionOutcome.NO_MATCH, selecting, [],
-      `${where} matches no rule of the ${this.tier} ClusterNetworkPolic${names.length === 1 ? 'y' : 'ies'} ${names.join(', ')}`);
+      `${where} matches no rule of the ${this.tier} ClusterNetworkPolic${names.length === 1 ? 'y' : 'ies'} ${names.join(', ')}`
+      + unresolvedNote(unresolved, peer));
   }
 
   /** The rules of the policies selecting the class, policy after policy in evaluation order: the first that matches decides. */
@@ -151,6 +160,15 @@ export class ClusterNetworkPolicyLayer implements PolicyLayer {
   private peerSignature(peer: CompiledClusterPeer): string {
     return peer.kind === ClusterPeerKind.NODES ? `${peer.key} = ${this.index.clusterPeerAddresses(peer)}` : peer.key;
   }
+}
+
+/** What an outside address would meet if a domain name of an earlier rule resolved to it: not evaluated, said plainly. */
+function unresolvedNote(rules: readonly RuleReference[], peer: Endpoint): string {
+  if (rules.length === 0) {
+    return '';
+  }
+  return ` (not evaluated: ${rules.map(ruleText).join(', ')} name${rules.length === 1 ? 's' : ''} domainNames, and there is no DNS model; `
+    + `if one of them resolves to ${peer.label}, the first of those rules decides instead)`;
 }
 
 function rulesOf(policy: CompiledClusterPolicy, direction: TrafficDirection): readonly CompiledClusterRule[] {

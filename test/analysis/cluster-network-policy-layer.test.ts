@@ -312,3 +312,31 @@ describe.each(Object.keys(cases))('%s', (group) => {
       .toEqual({ allowed: c.allowed, decidedBy: c.decidedBy });
   });
 });
+
+// §3.3: domainNames cannot be evaluated without DNS: they match nothing, and a verdict that one
+// could change says so instead of guessing.
+describe('domainNames', () => {
+  const manifests = [...ns, web, cnp('dns-names', 'Admin', 10, 'egress', [
+    { name: 'example', action: 'Accept', to: [{ domainNames: ['example.com'] }] },
+    { name: 'nothing else', action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] },
+  ])];
+
+  test('an outside address: the Deny after it decides, and the reason names the rule not evaluated', () => {
+    const verdict = check(manifests, { source: 'x/web', destination: '93.184.215.14', port: 443 });
+    expect(verdict.allowed).toBe(false);
+    expect(verdict.egress.reason).toBe('egress from x/web is denied by ClusterNetworkPolicy dns-names rule "nothing else" (Admin, priority 10, egress[1]) '
+      + '(not evaluated: ClusterNetworkPolicy dns-names rule "example" (Admin, priority 10, egress[0]) names domainNames, and there is no DNS model; '
+      + 'if one of them resolves to 93.184.215.14, the first of those rules decides instead)');
+  });
+
+  test('a pod is no domain name\'s address: no note', () => {
+    const verdict = check([...manifests, db], webToDb);
+    expect(verdict.allowed).toBe(false);
+    expect(verdict.egress.reason).not.toContain('domainNames');
+  });
+
+  test('the model warns that domainNames are not evaluated', () => {
+    const model = ClusterModel.fromManifests(documents(...manifests), OPTIONS);
+    expect(model.findings.filter((f) => f.field.endsWith('domainNames')).map((f) => f.message)).toEqual([expect.stringMatching(/^domain names are not evaluated/)]);
+  });
+});
