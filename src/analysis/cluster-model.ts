@@ -56,7 +56,11 @@ export class ClusterModel {
   /** Every namespace: declared ones in reading order, then the implied ones by name. */
   public readonly namespaces: NamespaceInfo[];
 
-  /** Every Node object, in reading order: its labels and addresses are what `nodes` peers of ClusterNetworkPolicies match. */
+  /**
+   * Every Node object, in reading order, then by name the nodes pods name (`spec.nodeName`)
+   * without one: their labels and addresses (with the `status.hostIP` of the pods on them) are
+   * what `nodes` peers of ClusterNetworkPolicies match.
+   */
   public readonly nodes: NodeInfo[];
 
   /** Every NetworkPolicy read, evaluated or not. */
@@ -154,7 +158,20 @@ export class ClusterModel {
       });
     }
 
-    this.nodes = contents.nodes.map((n) => ({ name: n.name, labels: n.labels, addresses: n.addresses, declared: true, origin: n.origin }));
+    // Pods name their node (spec.nodeName) and its addresses (status.hostIP): those add to the
+    // Node object's addresses, or imply a node without labels when the input has no such object.
+    const hostIps = new Map<string, string[]>();
+    for (const w of contents.workloads.filter((x) => x.nodeName !== undefined)) {
+      hostIps.set(w.nodeName!, [...hostIps.get(w.nodeName!) ?? [], ...w.hostIps]);
+    }
+    const declaredNodes = new Set(contents.nodes.map((n) => n.name));
+    this.nodes = [
+      ...contents.nodes.map((n) => ({
+        name: n.name, labels: n.labels, addresses: [...new Set([...n.addresses, ...hostIps.get(n.name) ?? []])], declared: true, origin: n.origin,
+      })),
+      ...[...hostIps.keys()].filter((name) => !declaredNodes.has(name)).sort()
+        .map((name) => ({ name, labels: {}, addresses: [...new Set(hostIps.get(name))], declared: false })),
+    ];
 
     this._index = new ClusterIndex(this.namespaces, contents.workloads, compiled, resolved, compiledClusterPolicies, this.nodes);
     this.findings.push(...priorityTies(compiledClusterPolicies, this._index, new PeerResolver(this._index)));

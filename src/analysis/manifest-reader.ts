@@ -18,6 +18,14 @@ export interface WorkloadObject {
   readonly ips: ParsedIp[];
   readonly ipTexts: string[];
   readonly hostNetwork: boolean;
+  /**
+   * A Pod's `spec.nodeName`.
+   *
+   * @default - not scheduled, or not a Pod
+   */
+  readonly nodeName?: string;
+  /** A Pod's `status.hostIP` and `status.hostIPs`: addresses of its node. */
+  readonly hostIps: string[];
   readonly origin: string;
 }
 
@@ -178,19 +186,32 @@ function readWorkload(manifest: JsonObject, kind: string, namespaceName: string,
   }
   const ipTexts: string[] = [];
   const ips: ParsedIp[] = [];
-  if (kind === 'Pod') {
-    const status = asObject(manifest.status);
-    const texts = [status?.podIP, ...(asArray(status?.podIPs) ?? []).map((entry) => asObject(entry)?.ip)]
-      .filter((t): t is string => typeof t === 'string');
-    for (const text of new Set(texts)) {
+  const hostIps: string[] = [];
+  const hostNetwork = templateSpec?.hostNetwork === true;
+  const readIps = (values: unknown[], what: string, into: (text: string, ip: ParsedIp) => void) => {
+    for (const text of new Set(values.filter((t): t is string => typeof t === 'string'))) {
       const ip = parseIp(text);
       if (ip) {
-        ipTexts.push(text);
-        ips.push(ip);
+        into(text, ip);
       } else {
-        findings.push(finding(FindingSeverity.WARNING, origin, `${namespaceName}/${name}`, 'NP-INPUT-POD-IP', `pod IP "${text}" is not an IP address; ignored`));
+        findings.push(finding(FindingSeverity.WARNING, origin, `${namespaceName}/${name}`, 'NP-INPUT-POD-IP', `${what} "${text}" is not an IP address; ignored`));
       }
     }
+  };
+  if (kind === 'Pod') {
+    const status = asObject(manifest.status);
+    const addIp = (text: string, ip: ParsedIp) => {
+      ipTexts.push(text);
+      ips.push(ip);
+    };
+    readIps([status?.podIP, ...(asArray(status?.podIPs) ?? []).map((entry) => asObject(entry)?.ip)], 'pod IP', addIp);
+    readIps([status?.hostIP, ...(asArray(status?.hostIPs) ?? []).map((entry) => asObject(entry)?.ip)], 'host IP', (text, ip) => {
+      hostIps.push(text);
+      // A hostNetwork pod has its node's addresses: without pod IPs, its host IPs are its IPs.
+      if (hostNetwork && !(status?.podIP ?? asArray(status?.podIPs)?.length)) {
+        addIp(text, ip);
+      }
+    });
   }
   return {
     namespaceName,
@@ -200,7 +221,9 @@ function readWorkload(manifest: JsonObject, kind: string, namespaceName: string,
     ports,
     ips,
     ipTexts,
-    hostNetwork: templateSpec?.hostNetwork === true,
+    hostNetwork,
+    ...(kind === 'Pod' && typeof asObject(manifest.spec)?.nodeName === 'string' ? { nodeName: asObject(manifest.spec)!.nodeName as string } : {}),
+    hostIps,
     origin,
   };
 }

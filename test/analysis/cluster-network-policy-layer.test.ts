@@ -285,6 +285,28 @@ const cases: Record<string, Case[]> = {
       decidedBy: [DEFAULT, DEFAULT],
     },
     {
+      name: 'a pod\'s status.hostIP is an address of the node it names, even without a Node object',
+      manifests: [...ns, web, scheduled(pod('x/app', { ips: ['10.0.0.9'] }), 'worker-9', '192.168.5.5'), egress('deny', 'Admin', 10, 'Deny', [{ nodes: {} }])],
+      query: { source: 'x/web', destination: '192.168.5.5', port: 10250 },
+      allowed: false,
+      decidedBy: [ADMIN, DEFAULT],
+    },
+    {
+      name: 'a hostNetwork pod without pod IPs has its host IP, which a nodes peer matches',
+      manifests: [...ns, web, scheduled(pod('x/agent', { hostNetwork: true }), 'worker-9', '192.168.5.5'), egress('deny', 'Admin', 10, 'Deny', [{ nodes: {} }])],
+      query: { source: 'x/web', destination: 'x/agent', port: 10250 },
+      allowed: false,
+      decidedBy: [ADMIN, DEFAULT],
+    },
+    {
+      name: 'an unlabelled implied node does not match a labelled nodes selector',
+      manifests: [...ns, web, scheduled(pod('x/agent', { hostNetwork: true }), 'worker-9', '192.168.5.5'),
+        egress('deny', 'Admin', 10, 'Deny', [{ nodes: { matchLabels: { role: 'infra' } } }])],
+      query: { source: 'x/web', destination: 'x/agent', port: 10250 },
+      allowed: true,
+      decidedBy: [DEFAULT, DEFAULT],
+    },
+    {
       name: 'a Baseline nodes Accept on a port range, under a NetworkPolicy isolating egress: NetworkPolicy decides',
       manifests: [...ns, web, node('n1', {}, ['192.168.1.10']), policy('x/web-out', { podSelector: {}, policyTypes: ['Egress'] }),
         egress('nodes', 'Baseline', 10, 'Accept', [{ nodes: {} }], [{ tcp: { destinationPort: { range: { start: 10000, end: 10999 } } } }])],
@@ -294,6 +316,11 @@ const cases: Record<string, Case[]> = {
     },
   ],
 };
+
+/** A pod with `spec.nodeName` and `status.hostIP`. */
+function scheduled(manifest: any, nodeName: string, hostIP: string): any {
+  return { ...manifest, spec: { ...manifest.spec, nodeName }, status: { ...manifest.status ?? {}, hostIP } };
+}
 
 function node(name: string, labels: Record<string, string>, addresses: string[]): any {
   return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels }, status: { addresses: addresses.map((address) => ({ type: 'InternalIP', address })) } };

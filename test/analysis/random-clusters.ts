@@ -155,6 +155,11 @@ export const workload = fc.record({
   ports: fc.uniqueArray(containerPort, { maxLength: 3, selector: (p) => p.name ?? `#${p.port}/${p.protocol}` }),
   ips: fc.uniqueArray(fc.constantFrom(...POD_IPS), { minLength: 1, maxLength: 2 }),
   hostNetwork: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))),
+  // Pods only: the node they run on (n0 and n1 may be Node objects, n2 never is), its address, and
+  // for hostNetwork pods sometimes no pod IPs (their IPs are then the host's).
+  nodeName: fc.option(fc.constantFrom('n0', 'n1', 'n2'), { nil: undefined }),
+  hostIp: fc.option(fc.constantFrom(...NODE_IPS), { nil: undefined }),
+  withoutPodIps: fc.boolean(),
 });
 
 const clusterOf = <W, P, C>(workloads: fc.Arbitrary<W[]>, policies: fc.Arbitrary<P[]>, clusterPolicies: fc.Arbitrary<C[]>) => fc.record({
@@ -219,7 +224,8 @@ function workloadManifest(w: Cluster['workloads'][number], name: string): any {
   const podSpec = { hostNetwork: w.hostNetwork, containers: [{ name: 'main', image: 'x', ports }] };
   const metadata = { name, namespace: w.namespace };
   if (w.kind === 'Pod') {
-    return { apiVersion: 'v1', kind: 'Pod', metadata: { ...metadata, labels: w.labels }, spec: podSpec, status: { podIPs: w.ips.map((ip) => ({ ip })) } };
+    const status = withoutUndefined({ podIPs: w.hostNetwork && w.withoutPodIps ? undefined : w.ips.map((ip) => ({ ip })), hostIP: w.hostIp });
+    return { apiVersion: 'v1', kind: 'Pod', metadata: { ...metadata, labels: w.labels }, spec: withoutUndefined({ ...podSpec, nodeName: w.nodeName }), status };
   }
   const template = { metadata: { labels: w.labels }, spec: podSpec };
   if (w.kind === 'CronJob') {

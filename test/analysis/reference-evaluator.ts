@@ -17,7 +17,7 @@ interface RefNamespace { name: string; labels: Labels }
 interface RefPort { name?: string; port: number; protocol: string }
 interface RefWorkload { namespace: string; name: string; labels: Labels; ports: RefPort[]; ips: string[]; hostNetwork: boolean }
 interface RefEndpoint { kind: 'workload' | 'outside' | 'node'; workload?: RefWorkload; ip?: string }
-interface RefNode { labels: Labels; addresses: string[] }
+interface RefNode { name: string; labels: Labels; addresses: string[] }
 type Tier = 'Admin' | 'Baseline';
 
 /** A port question: exactly one of port and portName. */
@@ -47,6 +47,7 @@ export class ReferenceEvaluator {
       clusterNetworkPolicyChannel: options.clusterNetworkPolicyChannel ?? ClusterNetworkPolicyChannel.STANDARD,
     };
     const objects: any[] = [];
+    const podsOnNodes: { node: string; hostIps: string[] }[] = [];
     const flatten = (object: any) => (object?.kind === 'List' ? object.items.forEach(flatten) : objects.push(object));
     documents.forEach((document) => flatten(document.manifest));
 
@@ -57,7 +58,8 @@ export class ReferenceEvaluator {
       } else if (object.kind === 'ClusterNetworkPolicy') {
         this.clusterPolicies.push(object);
       } else if (object.kind === 'Node') {
-        this.nodes.push({ labels: object.metadata.labels ?? {}, addresses: (object.status?.addresses ?? []).map((a: any) => a.address) });
+        const addresses = (object.status?.addresses ?? []).map((a: any) => a.address);
+        this.nodes.push({ name: object.metadata.name, labels: object.metadata.labels ?? {}, addresses });
       } else if (object.kind === 'NetworkPolicy') {
         this.policies.push({ ...object, metadata: { ...object.metadata, namespace } });
       } else if (object.kind === 'Pod' || object.kind === 'CronJob' || TEMPLATE_KINDS.includes(object.kind)) {
@@ -74,6 +76,11 @@ export class ReferenceEvaluator {
         if (object.kind === 'Pod') {
           if (object.status?.podIP) ips.push(object.status.podIP);
           for (const entry of object.status?.podIPs ?? []) ips.push(entry.ip);
+          // A pod's hostIP is an address of the node it names, declared or not.
+          const hostIps = [object.status?.hostIP, ...(object.status?.hostIPs ?? []).map((e: any) => e.ip)].filter((ip) => ip !== undefined);
+          if (object.spec?.nodeName !== undefined) podsOnNodes.push({ node: object.spec.nodeName, hostIps });
+          // A hostNetwork pod's IPs are its node's.
+          if (ips.length === 0 && object.spec?.hostNetwork === true) ips.push(...hostIps);
         }
         this.workloads.push({
           namespace,
@@ -84,6 +91,15 @@ export class ReferenceEvaluator {
           hostNetwork: template.spec?.hostNetwork === true,
         });
       }
+    }
+    // Nodes the pods name: their host IPs are addresses of those nodes; unlabelled when no Node object says more.
+    for (const { node, hostIps } of podsOnNodes) {
+      let found = this.nodes.find((n) => n.name === node);
+      if (!found) {
+        found = { name: node, labels: {}, addresses: [] };
+        this.nodes.push(found);
+      }
+      found.addresses.push(...hostIps);
     }
     // Namespaces implied by the objects in them.
     for (const name of [...this.workloads.map((w) => w.namespace), ...this.policies.map((p) => p.metadata.namespace)]) {
