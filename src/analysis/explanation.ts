@@ -130,5 +130,6 @@ function sideReason(decisions: readonly LayerDecision[]): string {
   if (decided.layer !== DecisionLayer.DEFAULT || decisions.length === 1) {
     return decided.reason;
   }
-  return decisions.slice(0, -1).map((d) => d.reason).join(', and ');
+  // Both tiers say the same of an endpoint no policy applies to (outside, node, hostNetwork): once is enough.
+  return [...new Set(decisions.slice(0, -1).map((d) => d.reason))].join(', and ');
 }

@@ -367,3 +367,9 @@ describe('domainNames', () => {
     expect(model.findings.filter((f) => f.field.endsWith('domainNames')).map((f) => f.message)).toEqual([expect.stringMatching(/^domain names are not evaluated/)]);
   });
 });
+
+test('an endpoint no policy applies to is said so once per kind of policy', () => {
+  const verdict = check([...ns, web, ingress('deny', 'Admin', 10, 'Deny')], { source: 'x/web', destination: '8.8.8.8', port: 53 });
+  expect(verdict.ingress.reason).toBe('ingress to 8.8.8.8 is not subject to ClusterNetworkPolicy (outside the cluster), '
+    + 'and ingress to 8.8.8.8 is not subject to NetworkPolicy (outside the cluster)');
+});
