@@ -12,12 +12,16 @@
  *   `VerdictReport.toText`) per second;
  * - the process's peak RSS.
  *
+ * `--cluster-policies` adds 50 Admin and 20 Baseline ClusterNetworkPolicies (`cluster-policies.ts`)
+ * to each scale, which is then reported as e.g. `L+CNP`; the reference check then runs on S only.
+ *
  * Each phase runs once, after a garbage collection. Queries and explains first run untimed on a
  * tenth of the queries, so that they are timed in JIT-compiled code; parsing is timed cold, as
  * the CLI reads files (small inputs are then mostly compile time).
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { clusterPolicyObjects } from './cluster-policies';
 import { clusterObjects } from './generate-cluster';
 import { countAllowedPairs } from './pair-count';
 import { Random } from './random';
@@ -30,10 +34,12 @@ import { Protocol } from '../src/k8s/protocol';
 import { VerdictReport } from '../src/report/verdict-report';
 import { ReferenceEvaluator } from '../test/analysis/reference-evaluator';
 
-const USAGE = 'usage: npm run bench -- [--scale S|M|L|XL[,...]] [--seed N] [--json]';
+const USAGE = 'usage: npm run bench -- [--scale S|M|L|XL[,...]] [--seed N] [--cluster-policies] [--json]';
 const DEFAULT_SCALES = ['S', 'M', 'L'];
 /** Scales small enough for the reference evaluator, which tests every pair against every policy of its namespace. */
 const REFERENCE_SCALES = ['S', 'M'];
+/** With ClusterNetworkPolicies the reference evaluator also tries every one of them on every pair. */
+const REFERENCE_SCALES_WITH_CLUSTER_POLICIES = ['S'];
 const MATRIX_PORT = { port: 80, protocol: Protocol.TCP };
 const QUERY_PORTS: ReadonlyArray<readonly [number, Protocol]> = [
   [80, Protocol.TCP], [443, Protocol.TCP], [8080, Protocol.TCP], [5432, Protocol.TCP], [6379, Protocol.TCP],
@@ -69,6 +75,8 @@ export interface MeasureOptions {
   readonly queries?: number;
   /** Explains to time. @default 10_000 */
   readonly explains?: number;
+  /** Add the ClusterNetworkPolicies of `cluster-policies.ts`. @default false */
+  readonly clusterPolicies?: boolean;
 }
 
 /**
@@ -77,7 +85,7 @@ export interface MeasureOptions {
  */
 export function measure(scale: Scale, options: MeasureOptions = {}): BenchResult {
   const seed = options.seed ?? 1;
-  const objects = [...clusterObjects(scale, seed)];
+  const objects = [...clusterObjects(scale, seed), ...(options.clusterPolicies ? clusterPolicyObjects(seed) : [])];
   const yaml = parseThroughput(objects, 'yaml');
   const json = parseThroughput(objects, 'json');
 
@@ -88,7 +96,7 @@ export function measure(scale: Scale, options: MeasureOptions = {}): BenchResult
   const matrix = timed(() => countAllowedPairs(model, evaluator.matrix(MATRIX_PORT)));
 
   let referencePairs: number | undefined;
-  if (REFERENCE_SCALES.includes(scale.name)) {
+  if ((options.clusterPolicies ? REFERENCE_SCALES_WITH_CLUSTER_POLICIES : REFERENCE_SCALES).includes(scale.name)) {
     referencePairs = new ReferenceEvaluator(documents).countAllowedPairs(MATRIX_PORT);
     if (referencePairs !== matrix.value) {
       throw new Error(`scale ${scale.name}: the evaluator allows ${matrix.value} pairs on TCP/80, the reference evaluator ${referencePairs}`);
@@ -109,7 +117,7 @@ export function measure(scale: Scale, options: MeasureOptions = {}): BenchResult
   const explains = timed(() => explainQueries.map((q) => VerdictReport.toText(evaluator.check(q))).length);
 
   return {
-    scale: scale.name,
+    scale: options.clusterPolicies ? `${scale.name}+CNP` : scale.name,
     objects: objects.length,
     yamlMB: yaml.megabytes,
     yamlMBPerSecond: yaml.megabytes / (yaml.ms / 1000),
@@ -165,13 +173,16 @@ export function formatResults(results: readonly BenchResult[]): string {
   ]);
 }
 
-function parseArgs(argv: string[]): { scales: string[]; seed: number; json: boolean; child?: string } {
-  const result = { scales: DEFAULT_SCALES, seed: 1, json: false, child: undefined as string | undefined };
+function parseArgs(argv: string[]): { scales: string[]; seed: number; json: boolean; clusterPolicies: boolean; child?: string } {
+  const result = { scales: DEFAULT_SCALES, seed: 1, json: false, clusterPolicies: false, child: undefined as string | undefined };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     switch (argv[i]) {
       case '--json':
         result.json = true;
+        break;
+      case '--cluster-policies':
+        result.clusterPolicies = true;
         break;
       case '--scale':
         result.scales = (value ?? '').split(',').map((name) => findScale(name).name);
@@ -194,10 +205,10 @@ function parseArgs(argv: string[]): { scales: string[]; seed: number; json: bool
 }
 
 /** Runs one scale in a child process (this file, with `--child`) and reads its result. */
-function runChild(scale: string, seed: number): BenchResult {
+function runChild(scale: string, seed: number, clusterPolicies: boolean): BenchResult {
   const args = [
     `--max-old-space-size=${CHILD_HEAP_MB}`, '--expose-gc', '-r', require.resolve('ts-node/register/transpile-only'),
-    __filename, '--child', scale, '--seed', String(seed),
+    __filename, '--child', scale, '--seed', String(seed), ...(clusterPolicies ? ['--cluster-policies'] : []),
   ];
   const env = { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') };
   const child = spawnSync(process.execPath, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -210,13 +221,13 @@ function runChild(scale: string, seed: number): BenchResult {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   if (args.child) {
-    process.stdout.write(JSON.stringify(measure(findScale(args.child), { seed: args.seed })));
+    process.stdout.write(JSON.stringify(measure(findScale(args.child), { seed: args.seed, clusterPolicies: args.clusterPolicies })));
     return;
   }
   const results: BenchResult[] = [];
   for (const scale of args.scales) {
     console.error(`scale ${scale}...`);
-    results.push(runChild(scale, args.seed));
+    results.push(runChild(scale, args.seed, args.clusterPolicies));
   }
   console.log(args.json ? JSON.stringify(results, undefined, 2) : formatResults(results));
 }

@@ -93,32 +93,7 @@ export function clusterGuardrails(app: App): GuardrailsApp {
   intents.expectAllowed(Endpoint.workload(prometheus), Endpoint.workload(ledger), PortRange.tcp(9090));
   // Nothing in shop admits the sandbox: the baseline denies it.
   intents.expectDenied(Endpoint.workload(sandbox), Endpoint.workload(web), PortRange.tcp(8080));
-  acknowledgeUntilTiersAreEvaluated(intents);
   return { platform, intents };
-}
-
-/**
- * The intents that need the Admin and Baseline layers of the evaluator (issue 12, item 3):
- * until they are evaluated, only the namespaces' NetworkPolicies decide, and these four read
- * the other way. Remove this call when the layers land; every intent then holds.
- */
-export const PENDING_TIER_INTENTS = [
-  'NP-REACH[shop/web -> kube-system/coredns UDP/53]',
-  'NP-REACH[sandbox/sandbox -> payments/ledger TCP/8080]',
-  'NP-REACH[monitoring/prometheus -> payments/ledger TCP/9090]',
-  'NP-REACH[sandbox/sandbox -> shop/web TCP/8080]',
-];
-
-/** The lint findings that read the other way for the same reason: DNS is allowed by the Admin tier. */
-export const PENDING_TIER_LINTS = [
-  'NP-LINT-DNS-BLOCKED[shop/allow-web-to-api-egress]',
-  'NP-LINT-DNS-BLOCKED[shop/allow-api-to-ledger-egress]',
-];
-
-function acknowledgeUntilTiersAreEvaluated(intents: ReachabilityIntents): void {
-  for (const id of [...PENDING_TIER_INTENTS, ...PENDING_TIER_LINTS]) {
-    intents.acknowledge(id, 'decided by the Admin and Baseline tiers, which the evaluator does not apply yet (issue 12, item 3)');
-  }
 }
 
 if (require.main === module) {

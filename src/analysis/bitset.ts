@@ -104,6 +104,16 @@ export class Bitset {
     return this;
   }
 
+  /** Whether the set has no member. */
+  public isEmpty(): boolean {
+    for (let i = 0; i < this.words.length; i++) {
+      if (this.words[i] !== 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether every member of 0..size-1 is in the set. */
   public isFull(): boolean {
     const last = this.words.length - 1;

@@ -1,18 +1,22 @@
 import { Bitset } from './bitset';
+import { ClusterPeerKind, CompiledClusterPeer, CompiledClusterPolicy } from './compiled-cluster-policy';
 import { CompiledPeer, CompiledPolicy } from './compiled-policy';
 import { CompiledSelector, Labels } from './compiled-selector';
 import { IpSet } from './ip-set';
 import { ItemRange, LabelIndex } from './label-index';
 import { lowerBound } from './lower-bound';
 import { NamespaceInfo } from './namespace-info';
+import { NodeInfo } from './node-info';
 import { ResolvedOptions } from './resolved-options';
 import { WorkloadObject } from './workload-grouping';
 import { ContainerPortInfo } from './workload-info';
+import { parseIp } from '../k8s/cidr';
 import { unmapIpv4 } from '../k8s/ip-address';
 
 /**
  * Workloads that no policy can tell apart: same namespace, labels, container ports, network
- * mode and ipBlock memberships. Selection and matrices work on classes, not workloads.
+ * mode and memberships of the address sets rules name (ipBlocks; `networks` and `nodes` peers).
+ * Selection and matrices work on classes, not workloads.
  */
 export interface PodClass {
   readonly id: number;
@@ -23,9 +27,16 @@ export interface PodClass {
   readonly hostNetwork: boolean;
 }
 
+/** A set of addresses some rule's peer matches, and whether pods on the pod network count by their IPs. */
+interface AddressSet {
+  readonly addresses: IpSet;
+  /** Pod IPs count (ClusterNetworkPolicy peers; ipBlocks with `ipBlocksMatchPodIps`); hostNetwork pods' always do. */
+  readonly podIps: boolean;
+}
+
 /**
  * Everything precomputed for evaluation: pod classes (those of a namespace numbered
- * consecutively), a label index over classes and one over namespaces, ipBlock memberships,
+ * consecutively), a label index over classes and one over namespaces, address-set memberships,
  * and each class's isolating policies.
  */
 export class ClusterIndex {
@@ -45,35 +56,56 @@ export class ClusterIndex {
 
   /** The classes of namespace `n` are `namespaceStart[n]` to `namespaceStart[n + 1] - 1`. */
   private readonly namespaceStart: number[];
-  private readonly ipBlockIds = new Map<string, number>();
-  private readonly ipBlocks: IpSet[] = [];
-  private readonly classesByIpBlock: number[][];
+  /** Address sets by the key of the peers that match them. */
+  private readonly addressSetIds = new Map<string, number>();
+  private readonly addressSets: AddressSet[] = [];
+  private readonly classesByAddressSet: number[][];
 
   constructor(
     public readonly namespaces: readonly NamespaceInfo[],
     public readonly workloads: readonly WorkloadObject[],
     public readonly policies: readonly CompiledPolicy[],
     public readonly options: ResolvedOptions,
+    /** The valid ClusterNetworkPolicies, in reading order. */
+    public readonly clusterPolicies: readonly CompiledClusterPolicy[] = [],
+    /** The Nodes, whose addresses `nodes` peers match. */
+    public readonly nodes: readonly NodeInfo[] = [],
   ) {
     namespaces.forEach((ns, id) => this.namespaceIds.set(ns.name, id));
     this.namespaceIndex = new LabelIndex(namespaces.map((ns) => ns.labels));
 
+    const addSet = (key: string, addresses: () => IpSet, podIps: boolean): void => {
+      if (!this.addressSetIds.has(key)) {
+        const set = { addresses: addresses(), podIps };
+        this.addressSetIds.set(key, this.addressSets.length);
+        this.addressSets.push(set);
+      }
+    };
     for (const policy of policies) {
       for (const rule of [...policy.ingress ?? [], ...policy.egress ?? []]) {
         for (const peer of rule.peers ?? []) {
-          if (peer.ipBlock && !this.ipBlockIds.has(peer.key)) {
-            this.ipBlockIds.set(peer.key, this.ipBlocks.length);
-            this.ipBlocks.push(peer.ipBlock);
+          if (peer.ipBlock) {
+            addSet(peer.key, () => peer.ipBlock!, options.ipBlocksMatchPodIps);
           }
         }
       }
     }
-    const grouping = groupIntoClasses(workloads, this.ipBlockMemberships(), this.namespaceIds, namespaces.length, this.ipBlocks.length);
+    // ClusterNetworkPolicy address peers match pod IPs too, whatever ipBlocksMatchPodIps says (the API says so).
+    for (const policy of clusterPolicies) {
+      for (const rule of policy.egress) {
+        for (const peer of rule.peers) {
+          if (peer.kind === ClusterPeerKind.NETWORKS || peer.kind === ClusterPeerKind.NODES) {
+            addSet(peer.key, () => this.clusterPeerAddresses(peer), true);
+          }
+        }
+      }
+    }
+    const grouping = groupIntoClasses(workloads, this.addressMemberships(), this.namespaceIds, namespaces.length, this.addressSets.length);
     this.classes = grouping.classes;
     this.classOfWorkload = grouping.classOfWorkload;
     this.classSizes = grouping.classSizes;
     this.namespaceStart = grouping.namespaceStart;
-    this.classesByIpBlock = grouping.classesByIpBlock;
+    this.classesByAddressSet = grouping.classesByAddressSet;
 
     this.classIndex = new LabelIndex(this.classes.map((c) => c.labels));
     this.hostNetworkClasses = Bitset.of(this.classes.length, this.classes.filter((c) => c.hostNetwork).map((c) => c.id));
@@ -90,7 +122,28 @@ export class ClusterIndex {
 
   /** The classes whose IPs an ipBlock peer contains (hostNetwork pods, at node IPs, included). */
   public ipBlockClasses(peer: CompiledPeer): readonly number[] {
-    return this.classesByIpBlock[this.ipBlockIds.get(peer.key)!];
+    return this.classesByAddressSet[this.addressSetIds.get(peer.key)!];
+  }
+
+  /** The classes whose IPs a `networks` or `nodes` peer contains: pods by their pod IPs, hostNetwork pods by their node's. */
+  public addressClasses(peer: CompiledClusterPeer): readonly number[] {
+    return this.classesByAddressSet[this.addressSetIds.get(peer.key)!];
+  }
+
+  /**
+   * The addresses a `networks` or `nodes` peer matches: its CIDRs, or every address of the Nodes
+   * its selector matches (none without Node objects in the input).
+   */
+  public clusterPeerAddresses(peer: CompiledClusterPeer): IpSet {
+    const id = this.addressSetIds.get(peer.key);
+    if (id !== undefined) {
+      return this.addressSets[id].addresses;
+    }
+    if (peer.kind === ClusterPeerKind.NETWORKS) {
+      return peer.networks!;
+    }
+    const addresses = this.nodes.filter((node) => peer.nodes!.matches(node.labels)).flatMap((node) => node.addresses);
+    return IpSet.fromIps(addresses.map((text) => parseIp(text)!));
   }
 
   /** The classes of one namespace. */
@@ -104,26 +157,27 @@ export class ClusterIndex {
   }
 
   /**
-   * For each workload, the distinct ipBlocks containing one of its IPs. Each block's ranges are
-   * looked up in the sorted IPs, so the cost follows the matches, not workloads x blocks.
+   * For each workload, the distinct address sets containing one of its IPs. Each set's ranges
+   * are looked up in the sorted IPs, so the cost follows the matches, not workloads x sets.
    */
-  private ipBlockMemberships(): Set<number>[] {
+  private addressMemberships(): Set<number>[] {
     const memberships = this.workloads.map(() => new Set<number>());
-    const addresses = { 4: [] as { value: bigint; workload: number }[], 6: [] as { value: bigint; workload: number }[] };
+    type Address = { value: bigint; workload: number; hostNetwork: boolean };
+    const addresses = { 4: [] as Address[], 6: [] as Address[] };
     this.workloads.forEach((workload, i) => {
-      // hostNetwork IPs are node IPs, which ipBlocks always match; pod IPs only with the option.
-      if (workload.hostNetwork || this.options.ipBlocksMatchPodIps) {
-        workload.ips.map(unmapIpv4).forEach((ip) => addresses[ip.family].push({ value: ip.value, workload: i }));
-      }
+      workload.ips.map(unmapIpv4).forEach((ip) => addresses[ip.family].push({ value: ip.value, workload: i, hostNetwork: workload.hostNetwork }));
     });
     addresses[4].sort(byValue);
     addresses[6].sort(byValue);
-    this.ipBlocks.forEach((block, blockId) => {
-      for (const [family, set] of [[4, block.v4], [6, block.v6]] as const) {
+    this.addressSets.forEach(({ addresses: set, podIps }, setId) => {
+      for (const [family, ranges] of [[4, set.v4], [6, set.v6]] as const) {
         const sorted = addresses[family];
-        for (const range of set.ranges) {
+        for (const range of ranges.ranges) {
           for (let i = lowerBound(sorted.length, (j) => sorted[j].value < range.first); i < sorted.length && sorted[i].value <= range.last; i++) {
-            memberships[sorted[i].workload].add(blockId);
+            // hostNetwork IPs are node IPs, which every address set matches; pod IPs only where they count.
+            if (podIps || sorted[i].hostNetwork) {
+              memberships[sorted[i].workload].add(setId);
+            }
           }
         }
       }
@@ -138,29 +192,29 @@ interface Grouping {
   readonly classOfWorkload: number[];
   readonly classSizes: number[];
   readonly namespaceStart: number[];
-  readonly classesByIpBlock: number[][];
+  readonly classesByAddressSet: number[][];
 }
 
 function groupIntoClasses(workloads: readonly WorkloadObject[], memberships: Set<number>[], namespaceIds: ReadonlyMap<string, number>,
-  namespaceCount: number, ipBlockCount: number): Grouping {
+  namespaceCount: number, addressSetCount: number): Grouping {
   const keys = new Map<string, number>();
   const firstWorkloads: number[] = [];
-  const blocksOfClass: number[][] = [];
+  const setsOfClass: number[][] = [];
   const provisional = workloads.map((workload, i) => {
-    const ipBlocks = [...memberships[i]].sort((a, b) => a - b);
+    const sets = [...memberships[i]].sort((a, b) => a - b);
     const key = JSON.stringify([
       workload.namespaceName,
       Object.entries(workload.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       workload.ports.map((p) => [p.name ?? '', p.protocol, p.port]).sort(),
       workload.hostNetwork,
-      ipBlocks,
+      sets,
     ]);
     let id = keys.get(key);
     if (id === undefined) {
       id = firstWorkloads.length;
       keys.set(key, id);
       firstWorkloads.push(i);
-      blocksOfClass.push(ipBlocks);
+      setsOfClass.push(sets);
     }
     return id;
   });
@@ -176,8 +230,8 @@ function groupIntoClasses(workloads: readonly WorkloadObject[], memberships: Set
     const { labels, ports, hostNetwork } = workloads[firstWorkloads[provisionalId]];
     return { id, namespace: namespaceOf[provisionalId], labels, ports, hostNetwork };
   });
-  const classesByIpBlock = Array.from({ length: ipBlockCount }, (): number[] => []);
-  order.forEach((provisionalId, id) => blocksOfClass[provisionalId].forEach((blockId) => classesByIpBlock[blockId].push(id)));
+  const classesByAddressSet = Array.from({ length: addressSetCount }, (): number[] => []);
+  order.forEach((provisionalId, id) => setsOfClass[provisionalId].forEach((setId) => classesByAddressSet[setId].push(id)));
   const namespaceStart = Array.from({ length: namespaceCount + 1 }, () => 0);
   namespaceOf.forEach((ns) => namespaceStart[ns + 1]++);
   for (let ns = 0; ns < namespaceCount; ns++) {
@@ -186,7 +240,7 @@ function groupIntoClasses(workloads: readonly WorkloadObject[], memberships: Set
   const classOfWorkload = provisional.map((id) => finalId[id]);
   const classSizes = classes.map(() => 0);
   classOfWorkload.forEach((id) => classSizes[id]++);
-  return { classes, classOfWorkload, classSizes, namespaceStart, classesByIpBlock };
+  return { classes, classOfWorkload, classSizes, namespaceStart, classesByAddressSet };
 }
 
 function byValue(a: { value: bigint }, b: { value: bigint }): number {

@@ -9,7 +9,9 @@ import { ClusterPolicyObject, readManifests, withNameLabel } from './manifest-re
 import { ModelFinding } from './model-finding';
 import { NamespaceInfo } from './namespace-info';
 import { NodeInfo } from './node-info';
+import { PeerResolver } from './peer-resolver';
 import { PolicyInfo } from './policy-info';
+import { priorityTies } from './priority-ties';
 import { resolveOptions } from './resolved-options';
 import { groupWorkloads, PodObject, WorkloadObject } from './workload-grouping';
 import { WorkloadInfo } from './workload-info';
@@ -72,7 +74,11 @@ export class ClusterModel {
   /** Every namespace: declared ones in reading order, then the implied ones by name. */
   public readonly namespaces: NamespaceInfo[];
 
-  /** Every node: Node objects in reading order, then the nodes only pods name, by name. */
+  /**
+   * Every Node object, in reading order, then by name the nodes pods name (`spec.nodeName`)
+   * without one: their labels and addresses (with the `status.hostIP` of the pods on them) are
+   * what `nodes` peers of ClusterNetworkPolicies match.
+   */
   public readonly nodes: NodeInfo[];
 
   /** Every NetworkPolicy read, evaluated or not. */
@@ -184,7 +190,8 @@ export class ClusterModel {
         .map((name) => ({ name, labels: {}, addresses: unique(hostIps.get(name)!), declared: false })),
     ];
 
-    this._index = new ClusterIndex(this.namespaces, grouping.workloads, compiled, resolved);
+    this._index = new ClusterIndex(this.namespaces, grouping.workloads, compiled, resolved, compiledClusterPolicies, this.nodes);
+    this.findings.push(...priorityTies(compiledClusterPolicies, this._index, new PeerResolver(this._index)));
   }
 
   /**
@@ -200,7 +207,7 @@ export class ClusterModel {
       ...this,
       namespaces: allNamespaces,
       workloads: [...this.workloads, ...workloadInfos(workloads, endpointNames(all).slice(this.workloads.length))],
-      _index: new ClusterIndex(allNamespaces, all, this._index.policies, this._index.options),
+      _index: new ClusterIndex(allNamespaces, all, this._index.policies, this._index.options, this._index.clusterPolicies, this._index.nodes),
     });
   }
 

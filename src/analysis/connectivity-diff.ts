@@ -3,6 +3,7 @@ import { ClusterModel } from './cluster-model';
 import { ConnectionEntry } from './connection';
 import { byProtocol, ConnectionEngine, SidePiece } from './connection-engine';
 import { Evaluator } from './evaluator';
+import { policyLabel } from './explanation';
 import { PortRanges } from './port-ranges';
 import { compareText } from './text-order';
 import { RuleReference } from './verdict';
@@ -12,7 +13,8 @@ import { TrafficDirection } from '../k8s/traffic-direction';
 export interface ConnectionChange extends ConnectionEntry {
   /**
    * The policies whose rules let these ports through: in the new model for an added connection,
-   * in the old one for a removed one. Empty when both sides allow them by default.
+   * in the old one for a removed one (`namespace/name`, or `ClusterNetworkPolicy/<name>`). Empty
+   * when both sides allow them by default.
    */
   readonly policies: string[];
 
@@ -90,7 +92,7 @@ export class ConnectivityDiff {
         const change = (ports: PortRanges, side: ModelSide, from: number, to: number, added: boolean) => {
           for (const { protocol, ranges } of byProtocol(ports)) {
             const rules = side.rulesFor(from, to, PortRanges.fromPairs(new Map([[protocol, ranges]])));
-            const policies = [...new Set(rules.map((r) => r.policy))];
+            const policies = [...new Set(rules.map(policyLabel))];
             visit({ source: names[k], destination: names[t], protocol, ports: ranges, policies, rules }, added);
           }
         };

@@ -1,4 +1,5 @@
 import { ClusterModel } from './cluster-model';
+import { ClusterNetworkPolicyLayer } from './cluster-network-policy-layer';
 import { ConnectionEntry, ConnectionPiece, ConnectionsQuery, ConnectionVerdict } from './connection';
 import { byProtocol, ConnectionEngine, SidePiece } from './connection-engine';
 import { ConnectionQuery, PortQuery } from './connection-query';
@@ -15,13 +16,16 @@ import { checkPortQuery, portNumberOn } from './port-target';
 import { ReachabilityMatrix } from './reachability-matrix';
 import { compareText } from './text-order';
 import { DecisionLayer, LayerDecision, SideVerdict, Verdict } from './verdict';
+import { ClusterPolicyTier } from '../k8s/cluster-policy-tier';
 import { InputError } from '../k8s/input-error';
 import { TrafficDirection } from '../k8s/traffic-direction';
 
 /**
- * Answers reachability questions about a `ClusterModel` with `networking.k8s.io/v1` semantics:
- * a connection is allowed iff the source's egress side and the destination's ingress side both
- * allow it, and each verdict names the policies and rules that decided.
+ * Answers reachability questions about a `ClusterModel`: a connection is allowed iff the
+ * source's egress side and the destination's ingress side both allow it. Each side is decided
+ * by the first layer that accepts or denies it: Admin-tier ClusterNetworkPolicies, then
+ * `networking.k8s.io/v1` NetworkPolicies, then Baseline-tier ClusterNetworkPolicies, then the
+ * default, which allows. Each verdict names the policies and rules that decided.
  *
  * @example
  * const evaluator = new Evaluator(ClusterModel.fromManifests(documents));
@@ -43,8 +47,12 @@ export class Evaluator {
   constructor(public readonly model: ClusterModel) {
     this.endpoints = new EndpointResolver(model);
     // What each peer matches does not depend on the port: resolved once, for every question.
-    this.networkPolicy = new NetworkPolicyLayer(model._index, new PeerResolver(model._index));
-    this.layers = [this.networkPolicy];
+    const peers = new PeerResolver(model._index);
+    this.networkPolicy = new NetworkPolicyLayer(model._index, peers);
+    // A tier without policies is left out: it would only say that none selects the side.
+    const tier = (t: ClusterPolicyTier) => (model._clusterPolicies.some((p) => p.tier === t)
+      ? [new ClusterNetworkPolicyLayer(t, model._index, peers, model._clusterPolicies)] : []);
+    this.layers = [...tier(ClusterPolicyTier.ADMIN), this.networkPolicy, ...tier(ClusterPolicyTier.BASELINE)];
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Endpoint } from './endpoint';
-import { DecisionLayer, DecisionOutcome, LayerDecision, SideVerdict } from './verdict';
+import { DecisionLayer, DecisionOutcome, LayerDecision, RuleReference, SideVerdict } from './verdict';
 import { TrafficDirection } from '../k8s/traffic-direction';
 
 /** Traffic Kubernetes allows whatever the policies say, when the options assume it. */
@@ -8,6 +8,50 @@ export type Exemption = 'self' | 'node';
 /** `egress from <subject>` or `ingress to <subject>`. */
 export function sideName(direction: TrafficDirection, subject: string): string {
   return direction === TrafficDirection.EGRESS ? `egress from ${subject}` : `ingress to ${subject}`;
+}
+
+/** `ingress` or `egress`: the list of the spec a rule of that direction is in. */
+function listName(direction: TrafficDirection): string {
+  return direction === TrafficDirection.INGRESS ? 'ingress' : 'egress';
+}
+
+/**
+ * A rule as sentences name it: `shop/db-policy spec.ingress[0]`, or
+ * `ClusterNetworkPolicy dns rule "allow-dns" (Admin, priority 5, egress[0])`.
+ */
+export function ruleText(rule: RuleReference): string {
+  const list = listName(rule.direction);
+  if (rule.tier === undefined) {
+    return `${rule.policy} spec.${list}[${rule.ruleIndex}]`;
+  }
+  const name = rule.ruleName === undefined ? '' : ` rule ${JSON.stringify(rule.ruleName)}`;
+  return `ClusterNetworkPolicy ${rule.policy}${name} (${rule.tier}, priority ${rule.priority}, ${list}[${rule.ruleIndex}])`;
+}
+
+/** The policy of a rule as lists of policies name it: `namespace/name`, or `ClusterNetworkPolicy/<name>`. */
+export function policyLabel(rule: RuleReference): string {
+  return rule.tier === undefined ? rule.policy : `ClusterNetworkPolicy/${rule.policy}`;
+}
+
+/** A rule in a chain of decisions: `shop/db-policy spec.ingress[0]`, or `policy/rule` for a ClusterNetworkPolicy's (its name, else `egress[0]`). */
+function shortRuleText(rule: RuleReference): string {
+  if (rule.tier === undefined) {
+    return ruleText(rule);
+  }
+  return `${rule.policy}/${rule.ruleName ?? `${listName(rule.direction)}[${rule.ruleIndex}]`}`;
+}
+
+/**
+ * Every layer asked about one side and what it said, in order:
+ * `[Admin] Pass (guardrail/to-payments) -> [NetworkPolicy] Deny (payments/ledger)`. The rules
+ * that matched are named; a NetworkPolicy denial names the isolating policies.
+ */
+export function decisionChain(decisions: readonly LayerDecision[]): string {
+  return decisions.map((d) => {
+    const names = d.rules.length > 0 ? d.rules.map(shortRuleText)
+      : d.layer === DecisionLayer.NETWORK_POLICY && d.outcome === DecisionOutcome.DENY ? d.policies : [];
+    return `[${d.layer}] ${d.outcome}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
+  }).join(' -> ');
 }
 
 /** Why an endpoint that is not a pod on the pod network is outside NetworkPolicy's reach. */
@@ -86,5 +130,6 @@ function sideReason(decisions: readonly LayerDecision[]): string {
   if (decided.layer !== DecisionLayer.DEFAULT || decisions.length === 1) {
     return decided.reason;
   }
-  return decisions.slice(0, -1).map((d) => d.reason).join(', and ');
+  // Both tiers say the same of an endpoint no policy applies to (outside, node, hostNetwork): once is enough.
+  return [...new Set(decisions.slice(0, -1).map((d) => d.reason))].join(', and ');
 }

@@ -35,7 +35,13 @@ export class IpSet {
    * beyond the prefix ignored, as `isCIDR` accepts them).
    */
   public static fromCidrs(cidrs: readonly ParsedCidr[]): IpSet {
-    return cidrs.reduce((set, cidr) => set.union(IpSet.fromCidr(cidr)), new IpSet(RangeSet.EMPTY, RangeSet.EMPTY));
+    return cidrs.reduce((set, cidr) => set.union(IpSet.fromCidr(cidr)), IpSet.EMPTY);
+  }
+
+  /** These addresses (an IPv4-mapped IPv6 address counts as IPv4), such as the addresses of some nodes. */
+  public static fromIps(ips: readonly ParsedIp[]): IpSet {
+    const singles = (family: number) => ips.map(unmapIpv4).filter((ip) => ip.family === family).map((ip) => ({ first: ip.value, last: ip.value }));
+    return new IpSet(RangeSet.fromRanges(singles(4)), RangeSet.fromRanges(singles(6)));
   }
 
   private constructor(public readonly v4: RangeSet, public readonly v6: RangeSet) {}

@@ -40,9 +40,16 @@ export function combineLayers(size: number, layers: readonly (readonly (ClassDec
   const idOf = (bitset: Bitset): number => cached(ids, bitset, () => ids.size);
   const fullness = new Map<Bitset, boolean>();
   const isFull = (bitset: Bitset): boolean => cached(fullness, bitset, () => bitset.isFull());
+  const emptiness = new Map<Bitset, boolean>();
+  // A layer that decides no peer on this port (its rules pass, or match other ports) changes nothing: leaving
+  // it out lets classes that differ only there share one result.
+  const decides = (part: ClassDecision | undefined): part is ClassDecision => part !== undefined
+    && !cached(emptiness, part.decided, () => part.decided.isEmpty());
   const combined = new Map<string, Bitset>();
+  const full = Bitset.full(size);
+  const undecided = new Bitset(size);
   return Array.from({ length: size }, (_, c) => {
-    const parts = layers.map((decisions) => decisions[c]).filter((part): part is ClassDecision => part !== undefined);
+    const parts = layers.map((decisions) => decisions[c]).filter(decides);
     if (parts.length === 0) {
       return byDefault;
     }
@@ -52,7 +59,7 @@ export function combineLayers(size: number, layers: readonly (readonly (ClassDec
     const key = parts.map((part) => `${idOf(part.accept)}/${idOf(part.decided)}`).join(' ');
     return cached(combined, key, () => {
       const allowed = new Bitset(size);
-      const undecided = Bitset.full(size);
+      undecided.words.set(full.words);
       for (const part of parts) {
         allowed.unionWithIntersection(part.accept, undecided);
         undecided.subtract(part.decided);

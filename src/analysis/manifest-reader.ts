@@ -218,17 +218,25 @@ function readPod(manifest: JsonObject, namespaceName: string, name: string, orig
     }
   }
   const hostTexts = [status?.hostIP, ...(asArray(status?.hostIPs) ?? []).map((entry) => asObject(entry)?.ip)].filter((t): t is string => typeof t === 'string');
+  const hostIps = [...new Set(hostTexts)].filter((text) => parseIp(text) !== undefined);
+  const facts = podFacts(manifest, '', subject, origin, findings);
+  // A pod on the node's network has the node's addresses: the kubelet reports them as its pod IPs,
+  // and a dump that omits those still names them as host IPs.
+  if (facts.hostNetwork && ipTexts.length === 0) {
+    ipTexts.push(...hostIps);
+    ips.push(...hostIps.map((text) => parseIp(text)!));
+  }
   return {
     namespaceName,
     name,
     ips,
     ipTexts,
     nodeName: textOf(spec?.nodeName),
-    hostIps: [...new Set(hostTexts)].filter((text) => parseIp(text) !== undefined),
+    hostIps,
     owner: ownerOf(asObject(manifest.metadata)),
     origin,
     order,
-    ...podFacts(manifest, '', subject, origin, findings),
+    ...facts,
   };
 }
 

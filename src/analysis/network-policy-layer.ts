@@ -3,7 +3,7 @@ import { ClusterIndex } from './cluster-index';
 import { CompiledPeer, CompiledPolicy, CompiledRule } from './compiled-policy';
 import { Labels } from './compiled-selector';
 import { Endpoint } from './endpoint';
-import { NOT_SUBJECT, sideName } from './explanation';
+import { NOT_SUBJECT, ruleText, sideName } from './explanation';
 import { IpSet } from './ip-set';
 import { NamespaceInfo } from './namespace-info';
 import { PeerResolver } from './peer-resolver';
@@ -59,9 +59,8 @@ export class NetworkPolicyLayer implements PolicyLayer {
       }
     }
     if (admitted.length > 0) {
-      const rules = admitted.map((r) => `${r.policy} spec.${direction === TrafficDirection.INGRESS ? 'ingress' : 'egress'}[${r.ruleIndex}]`);
       const addresses = anyAddress ? '' : addressNote(facts.ips, matchedIps);
-      return decision(DecisionOutcome.ACCEPT, selecting, admitted, `${where} is allowed by ${rules.join(', ')}${addresses}`);
+      return decision(DecisionOutcome.ACCEPT, selecting, admitted, `${where} is allowed by ${admitted.map(ruleText).join(', ')}${addresses}`);
     }
     const names = selecting.map((p) => p.id);
     return decision(DecisionOutcome.DENY, selecting, [],

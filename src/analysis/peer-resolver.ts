@@ -1,6 +1,7 @@
 import { Bitset } from './bitset';
 import { cached } from './cached';
 import { ClusterIndex } from './cluster-index';
+import { ClusterPeerKind, CompiledClusterPeer, CompiledPodSelection } from './compiled-cluster-policy';
 import { CompiledPeer } from './compiled-policy';
 import { CompiledSelector, requirementKey } from './compiled-selector';
 import { ItemRange } from './label-index';
@@ -14,7 +15,7 @@ export type ClassSet = readonly number[] | Bitset;
  * then takes fewer steps than adding its words. The others resolve to bitsets.
  */
 const DENSE = 32;
-const EVERY_POD = CompiledSelector.compile(undefined);
+const EVERYTHING = CompiledSelector.compile(undefined);
 
 /** The selectable classes of the namespaces a peer looks in: their ranges when they are few, else a bitset. */
 interface Scope {
@@ -43,16 +44,47 @@ export class PeerResolver {
 
   /** The classes a peer of a policy in `policyNamespace` matches. */
   public classesOf(peer: CompiledPeer, policyNamespace: string): ClassSet {
-    return cached(this.peers, peer.key, () => this.resolve(peer, policyNamespace));
+    return cached(this.peers, peer.key, () => {
+      if (peer.ipBlock) {
+        return this.index.ipBlockClasses(peer);
+      }
+      const namespaceSelector = peer.namespaceSelector;
+      const namespaces = () => (namespaceSelector ? this.index.namespaceIndex.select(namespaceSelector)
+        : [this.index.namespaceIds.get(policyNamespace)!]);
+      return this.select(this.scope(peer.scopeKey!, namespaces), peer.podSelector ?? EVERYTHING);
+    });
   }
 
-  private resolve(peer: CompiledPeer, policyNamespace: string): ClassSet {
-    const index = this.index;
-    if (peer.ipBlock) {
-      return index.ipBlockClasses(peer);
+  /**
+   * The classes a ClusterNetworkPolicy subject, or `namespaces` or `pods` peer, selects: pods of
+   * every namespace its namespace selector matches (every namespace when it has none), never
+   * hostNetwork ones.
+   */
+  public classesOfSelection(selection: CompiledPodSelection): ClassSet {
+    const namespaceSelector = selection.namespaceSelector ?? EVERYTHING;
+    const podSelector = selection.podSelector ?? EVERYTHING;
+    // The key a NetworkPolicy peer with the same selectors has: the two match the same classes.
+    const scopeKey = `namespaces {${namespaceSelector.key}}`;
+    return cached(this.peers, `${scopeKey} pods {${podSelector.key}}`,
+      () => this.select(this.scope(scopeKey, () => this.index.namespaceIndex.select(namespaceSelector)), podSelector));
+  }
+
+  /** The classes a ClusterNetworkPolicy peer matches; a `domainNames` peer matches none (there is no DNS model). */
+  public classesOfClusterPeer(peer: CompiledClusterPeer): ClassSet {
+    switch (peer.kind) {
+      case ClusterPeerKind.PODS:
+        return this.classesOfSelection(peer.pods!);
+      case ClusterPeerKind.NETWORKS:
+      case ClusterPeerKind.NODES:
+        return this.index.addressClasses(peer);
+      case ClusterPeerKind.DOMAIN_NAMES:
+        return [];
     }
-    const podSelector = peer.podSelector ?? EVERY_POD;
-    const scope = this.scope(peer, policyNamespace);
+  }
+
+  /** The selectable classes of a scope that a pod selector matches. */
+  private select(scope: Scope, podSelector: CompiledSelector): ClassSet {
+    const index = this.index;
     if (scope.ranges) {
       return index.classIndex.selectInRanges(podSelector, scope.ranges).filter((id) => !index.classes[id].hostNetwork);
     }
@@ -67,10 +99,10 @@ export class PeerResolver {
     return result;
   }
 
-  private scope(peer: CompiledPeer, policyNamespace: string): Scope {
-    const namespaceSelector = peer.namespaceSelector;
-    return cached(this.scopes, peer.scopeKey!, () => {
-      const namespaces = namespaceSelector ? this.index.namespaceIndex.select(namespaceSelector) : [this.index.namespaceIds.get(policyNamespace)!];
+  /** The namespaces a peer looks in (`key` identifies them), as class ranges or a bitset. */
+  private scope(key: string, namespacesOf: () => number[]): Scope {
+    return cached(this.scopes, key, () => {
+      const namespaces = namespacesOf();
       const ranges = namespaces.map((ns) => this.index.classRange(ns)).filter(([start, end]) => start < end);
       const classCount = ranges.reduce((sum, [start, end]) => sum + end - start, 0);
       return classCount < this.few

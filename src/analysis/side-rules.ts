@@ -144,12 +144,19 @@ export function classDecisions(size: number, direction: TrafficDirection, port: 
   const everyone = Bitset.full(size);
   const ingress = direction === TrafficDirection.INGRESS;
   const byKey = new Map<string, ClassDecision>();
+  // On the ingress side what counts of the subject is which rules cover its port: subjects whose
+  // ports differ but whose rules cover alike share one decision.
+  const coverage = new Map<string, string>();
+  const scratch = new Bitset(size);
   return Array.from({ length: size }, (_, subject) => {
     const rules = rulesOf(subject);
     if (rules === undefined) {
       return undefined;
     }
-    const key = ingress ? `${rules.key} ${port.profileOf[subject] ?? '-'}` : rules.key;
+    const key = ingress
+      ? cached(coverage, `${rules.key} ${port.profileOf[subject] ?? '-'}`, () => `${rules.key} ${rules.rules
+        .map((rule) => (port.portOf[subject] !== undefined && port.covers(rule.ports, subject) ? '1' : '0')).join('')}`)
+      : rules.key;
     return cached(byKey, key, () => {
       // On the egress side a rule covers the port on each destination that has it; on the
       // ingress side it covers the subject's own port, or nothing when the subject lacks it.
@@ -182,7 +189,8 @@ export function classDecisions(size: number, direction: TrafficDirection, port: 
         if (mask === undefined) {
           continue;
         }
-        const matched = addPeers(new Bitset(size), rule, mask).intersectWith(unmatched);
+        scratch.words.fill(0);
+        const matched = addPeers(scratch, rule, mask).intersectWith(unmatched);
         unmatched.subtract(matched);
         if (rule.action === DecisionOutcome.ACCEPT) {
           accept.unionWith(matched);

@@ -1,9 +1,13 @@
+import { ClusterPolicyTier } from '../k8s/cluster-policy-tier';
 import { Protocol } from '../k8s/protocol';
 import { TrafficDirection } from '../k8s/traffic-direction';
 
-/** One rule of one policy, as `spec.<direction>[ruleIndex]` of `policy`. */
+/**
+ * One rule of one policy, as `spec.<direction>[ruleIndex]` of `policy`: a NetworkPolicy's, or a
+ * ClusterNetworkPolicy's (then `tier`, `priority` and `action` are set).
+ */
 export interface RuleReference {
-  /** The policy as `namespace/name`. */
+  /** The policy: `namespace/name` of a NetworkPolicy, the name of a ClusterNetworkPolicy (cluster-scoped). */
   readonly policy: string;
 
   /** Where the policy came from. */
@@ -14,6 +18,34 @@ export interface RuleReference {
 
   /** The rule's position in that list (0-based). */
   readonly ruleIndex: number;
+
+  /**
+   * The tier of the rule's ClusterNetworkPolicy.
+   *
+   * @default - the rule is a NetworkPolicy's
+   */
+  readonly tier?: ClusterPolicyTier;
+
+  /**
+   * The priority of the rule's ClusterNetworkPolicy within its tier (lower is asked first).
+   *
+   * @default - the rule is a NetworkPolicy's
+   */
+  readonly priority?: number;
+
+  /**
+   * What the ClusterNetworkPolicy rule does with what it matches: `ACCEPT`, `DENY` or `PASS`.
+   *
+   * @default - the rule is a NetworkPolicy's, which only admits
+   */
+  readonly action?: DecisionOutcome;
+
+  /**
+   * The ClusterNetworkPolicy rule's `name`.
+   *
+   * @default - the rule has no name (NetworkPolicy rules never have one)
+   */
+  readonly ruleName?: string;
 }
 
 /**
@@ -21,10 +53,23 @@ export interface RuleReference {
  * layer that accepts or denies decides; the others pass it on.
  */
 export enum DecisionLayer {
-  /** Traffic Kubernetes always allows, whatever the policies: a pod to itself, a node to its pods. */
+  /**
+   * Traffic Kubernetes always allows, whatever the policies: a pod to itself (by its own IP, which
+   * ClusterNetworkPolicies do not apply to either), a node to its pods.
+   */
   IMPLICIT = 'Implicit',
+  /**
+   * Admin-tier ClusterNetworkPolicies, asked first: the first rule that matches, by priority then
+   * written order, accepts or denies, whatever NetworkPolicies say; a `Pass` hands the side on.
+   */
+  ADMIN = 'Admin',
   /** `networking.k8s.io/v1` NetworkPolicy: decides for every pod it isolates in the direction. */
   NETWORK_POLICY = 'NetworkPolicy',
+  /**
+   * Baseline-tier ClusterNetworkPolicies, asked for the sides NetworkPolicy leaves open: the
+   * first rule that matches accepts or denies; a `Pass` leaves the side to the default.
+   */
+  BASELINE = 'Baseline',
   /** What happens when no policy decides: the connection is allowed. */
   DEFAULT = 'Default',
 }
@@ -52,10 +97,14 @@ export interface LayerDecision {
   /** What it decided. */
   readonly outcome: DecisionOutcome;
 
-  /** The layer's policies that apply to this side, as `namespace/name`. */
+  /**
+   * The layer's policies that apply to this side: the NetworkPolicies isolating it
+   * (`namespace/name`), or the tier's ClusterNetworkPolicies selecting it (names), in the order
+   * they are asked.
+   */
   readonly policies: string[];
 
-  /** The rules that matched the connection. */
+  /** The rules that matched the connection: every admitting NetworkPolicy rule, or the first matching ClusterNetworkPolicy rule. */
   readonly rules: RuleReference[];
 
   /** Why, in one clause. */
@@ -76,13 +125,19 @@ export interface SideVerdict {
   /** The layer whose decision stands for this side. */
   readonly decidedBy: DecisionLayer;
 
-  /** Whether some evaluated policy selects the endpoint for this direction. */
+  /**
+   * Whether some evaluated NetworkPolicy selects the endpoint for this direction (being the
+   * subject of a ClusterNetworkPolicy isolates nothing).
+   */
   readonly isolated: boolean;
 
-  /** The evaluated policies that select the endpoint for this direction, as `namespace/name`. */
+  /** The evaluated NetworkPolicies that select the endpoint for this direction, as `namespace/name`. */
   readonly selectingPolicies: string[];
 
-  /** The rules of those policies that admit the connection. */
+  /**
+   * The rules of those NetworkPolicies that admit the connection, whichever layer decided;
+   * the rule that decided is in the deciding layer's `LayerDecision`.
+   */
   readonly admittedBy: RuleReference[];
 
   /** Policies of the endpoint's namespace left out of the analysis (invalid, or not `networking.k8s.io/v1`). */

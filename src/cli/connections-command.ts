@@ -1,3 +1,4 @@
+import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, loadModel } from './load-model';
@@ -8,7 +9,7 @@ import { ReadOptions } from './read-manifests';
 import { Evaluator } from '../analysis/evaluator';
 import { ConnectionWriter } from '../report/connection-writer';
 
-export const CONNECTIONS_USAGE = 'cdk8s-netpol connections [--from <ns|ns/name>] [--to <ns|ns/name>] [--format text|markdown|json] [--cidr strict|legacy] <files, folders or - ...>';
+export const CONNECTIONS_USAGE = 'cdk8s-netpol connections [--from <ns|ns/name>] [--to <ns|ns/name>] [--format text|markdown|json] [--cidr strict|legacy] [--channel standard|experimental] <files, folders or - ...>';
 
 export const CONNECTIONS_HELP = `usage: ${CONNECTIONS_USAGE}
 
@@ -22,6 +23,7 @@ name order. Entries are written as they are computed, so a cluster of any size s
                   (one row per pair), or json: {"connections": [{"from", "to", "protocol",
                   "ports": [[first, last], ...]}]}, one entry per line
   --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
+  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)
 
 A workload is not listed with itself. Exit codes: 0 success, 1 a problem with the input,
 2 bad flags (an unknown namespace or workload is one), or no input.`;
@@ -31,9 +33,9 @@ A workload is not listed with itself. Exit codes: 0 success, 1 a problem with th
  * written as it is computed (`out`, or the result's stdout when none is given).
  */
 export function connectionsCommand(args: string[], input: ReadOptions = {}, out?: Output): CommandResult {
-  const parsed = parseArgs(args, ['from', 'to', 'format', CIDR_OPTION]);
+  const parsed = parseArgs(args, ['from', 'to', 'format', CIDR_OPTION, CHANNEL_OPTION]);
   const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text') as 'text' | 'markdown' | 'json';
-  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input);
+  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input, clusterPolicyChannel(parsed));
   const evaluator = new Evaluator(model);
   const query = { source: parsed.options.get('from'), destination: parsed.options.get('to') };
   const target = out ?? new StringOutput();

@@ -1,3 +1,4 @@
+import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { loadModel } from './load-model';
@@ -10,7 +11,7 @@ import { ConnectivityDiff } from '../analysis/connectivity-diff';
 import { Evaluator } from '../analysis/evaluator';
 import { DiffWriter } from '../report/diff-writer';
 
-export const DIFF_USAGE = 'cdk8s-netpol diff <old file or folder> <new file or folder> [--fail-on added|any|none] [--format text|markdown|json] [--cidr strict|legacy]';
+export const DIFF_USAGE = 'cdk8s-netpol diff <old file or folder> <new file or folder> [--fail-on added|any|none] [--format text|markdown|json] [--cidr strict|legacy] [--channel standard|experimental]';
 
 export const DIFF_HELP = `usage: ${DIFF_USAGE}
 
@@ -29,6 +30,7 @@ by namespace/name; one on one side only counts with all its connections.
                     or json: {"added": [...], "removed": [...]}, entries as in connections with
                     "policies" and "rules"
   --cidr legacy     evaluate the CIDR forms servers before 1.36 accepted
+  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel
 
 Exit codes: 0 no change that --fail-on counts, 1 such a change or a problem with either input,
 2 bad flags or a missing input.`;
@@ -39,14 +41,15 @@ Exit codes: 0 no change that --fail-on counts, 1 such a change or a problem with
  * (`any`), or never for changes (`none`); invalid policies in either input also exit 1.
  */
 export function diffCommand(args: string[], readOptions: ReadOptions = {}, out?: Output): CommandResult {
-  const parsed = parseArgs(args, ['fail-on', 'format', CIDR_OPTION]);
+  const parsed = parseArgs(args, ['fail-on', 'format', CIDR_OPTION, CHANNEL_OPTION]);
   const failOn = choiceOption(parsed, 'fail-on', ['added', 'any', 'none'], 'added');
   const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text') as 'text' | 'markdown' | 'json';
   if (parsed.positionals.length !== 2) {
     throw new UsageError(`give exactly two inputs, the old and the new (a file or folder each), not ${parsed.positionals.length}`);
   }
   const strict = strictCidr(parsed);
-  const [before, after] = parsed.positionals.map((input) => loadModel([input], strict, readOptions));
+  const channel = clusterPolicyChannel(parsed);
+  const [before, after] = parsed.positionals.map((input) => loadModel([input], strict, readOptions, channel));
   const target = out ?? new StringOutput();
   const writer = new DiffWriter(format, (chunk) => target.write(chunk));
   const progress = new Progress('diff', 0);

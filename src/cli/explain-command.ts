@@ -1,3 +1,4 @@
+import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, loadModel, portFlagsQuery } from './load-model';
@@ -7,7 +8,7 @@ import { UsageError } from './usage-error';
 import { Evaluator } from '../analysis/evaluator';
 import { VerdictReport } from '../report/verdict-report';
 
-export const EXPLAIN_USAGE = 'cdk8s-netpol explain --from <endpoint> --to <endpoint> [--port <number|name>] [--protocol TCP|UDP|SCTP] [--format text|json] [--cidr strict|legacy] <files, folders or - ...>';
+export const EXPLAIN_USAGE = 'cdk8s-netpol explain --from <endpoint> --to <endpoint> [--port <number|name>] [--protocol TCP|UDP|SCTP] [--format text|json] [--cidr strict|legacy] [--channel standard|experimental] <files, folders or - ...>';
 
 export const EXPLAIN_HELP = `usage: ${EXPLAIN_USAGE}
 
@@ -23,6 +24,7 @@ the destination pod's own node (whose traffic to its pods is always allowed).
   --protocol      TCP (the default), UDP or SCTP; only with --port
   --format        text, or json (the library's Verdict, or ConnectionVerdict without --port)
   --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
+  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)
 
 Exit codes: 0 answered, 1 answered but the input has a problem, 2 bad flags (an unknown
 endpoint is one, with close matches), or no input.`;
@@ -32,7 +34,7 @@ endpoint is one, with close matches), or no input.`;
  * `--port`, every port the source may open to the destination and what admits each.
  */
 export function explainCommand(args: string[], input: ReadOptions = {}): CommandResult {
-  const parsed = parseArgs(args, ['from', 'to', 'port', 'protocol', 'format', CIDR_OPTION]);
+  const parsed = parseArgs(args, ['from', 'to', 'port', 'protocol', 'format', CIDR_OPTION, CHANNEL_OPTION]);
   const format = choiceOption(parsed, 'format', ['text', 'json'], 'text');
   const source = parsed.options.get('from');
   const destination = parsed.options.get('to');
@@ -44,7 +46,7 @@ export function explainCommand(args: string[], input: ReadOptions = {}): Command
     throw new UsageError('--protocol goes with --port; without --port every port of every protocol is explained');
   }
   const query = port === undefined ? undefined : portFlagsQuery(port, parsed.options.get('protocol'));
-  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input);
+  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input, clusterPolicyChannel(parsed));
   const evaluator = new Evaluator(model);
   let stdout: string;
   if (query === undefined) {

@@ -7,6 +7,7 @@ import { checkPortQuery, portQueryOf } from '../analysis/port-target';
 import { InputError } from '../k8s/input-error';
 import { portNameErrors } from '../k8s/label-syntax';
 import { Protocol } from '../k8s/protocol';
+import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
 import { FindingSeverity } from '../validation/finding';
 
 /** A cluster model read from files, with what to tell the user about the input. */
@@ -20,10 +21,16 @@ export interface LoadedModel {
   readonly hasErrors: boolean;
 }
 
-/** Reads the files into a cluster model (`strict`: strict CIDR rules); unusable documents and the model's findings become lines. */
-export function loadModel(paths: string[], strict: boolean, input: ReadOptions = {}): LoadedModel {
+/**
+ * Reads the files into a cluster model (`strict`: strict CIDR rules; `channel`: the
+ * ClusterNetworkPolicy CRD's, which decides whether `nodes` peers are valid); unusable documents
+ * and the model's findings become lines.
+ */
+export function loadModel(paths: string[], strict: boolean, input: ReadOptions = {},
+  channel: ClusterNetworkPolicyChannel = ClusterNetworkPolicyChannel.STANDARD): LoadedModel {
   const { objects, problems } = readManifests(paths, input);
-  const model = ClusterModel.fromManifests(objects.map((o) => ({ manifest: o.manifest, origin: o.origin })), { strictCidr: strict });
+  const model = ClusterModel.fromManifests(objects.map((o) => ({ manifest: o.manifest, origin: o.origin })),
+    { strictCidr: strict, clusterNetworkPolicyChannel: channel });
   const findingLines = [...problems.map(problemLine), ...model.findings.map((f) => findingLine(f.origin, f.subject, f))];
   const hasErrors = problems.some((p) => !p.warning) || model.findings.some((f) => f.severity === FindingSeverity.ERROR);
   return { model, objects, findingLines, hasErrors };

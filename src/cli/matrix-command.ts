@@ -1,3 +1,4 @@
+import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, checkedQuery, loadModel, portFlagsQuery } from './load-model';
@@ -11,7 +12,7 @@ import { policyPorts } from '../analysis/policy-ports';
 import { Protocol } from '../k8s/protocol';
 import { writeMatrix, writeNamespaceMatrix } from '../report/matrix-writer';
 
-export const MATRIX_USAGE = 'cdk8s-netpol matrix [--port <number|name>] [--protocol TCP|UDP|SCTP] [--by workload|namespace] [--format text|markdown|json] [--cidr strict|legacy] <files, folders or - ...>';
+export const MATRIX_USAGE = 'cdk8s-netpol matrix [--port <number|name>] [--protocol TCP|UDP|SCTP] [--by workload|namespace] [--format text|markdown|json] [--cidr strict|legacy] [--channel standard|experimental] <files, folders or - ...>';
 
 export const MATRIX_HELP = `usage: ${MATRIX_USAGE}
 
@@ -29,6 +30,7 @@ as they are computed, so a matrix of any size streams.
                   "allowed": {"<source>": {"<destination>": bool}}}, one line per matrix
                   (with --by namespace: "namespaces", and "all", "some" or "none" per cell)
   --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
+  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)
 
 Problems with the input go to stderr. Exit codes: 0 success, 1 a problem with the input
 (an invalid policy, an unusable document), 2 bad flags or no input.`;
@@ -42,7 +44,7 @@ const READABLE_ENDPOINTS = 100;
  * some or none of its workload pairs.
  */
 export function matrixCommand(args: string[], input: ReadOptions = {}, out?: Output): CommandResult {
-  const parsed = parseArgs(args, ['port', 'protocol', 'by', 'format', CIDR_OPTION]);
+  const parsed = parseArgs(args, ['port', 'protocol', 'by', 'format', CIDR_OPTION, CHANNEL_OPTION]);
   const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text') as 'text' | 'markdown' | 'json';
   const by = choiceOption(parsed, 'by', ['workload', 'namespace'], 'workload');
   const port = parsed.options.get('port');
@@ -51,7 +53,7 @@ export function matrixCommand(args: string[], input: ReadOptions = {}, out?: Out
   if (given === undefined && protocol !== undefined) {
     checkedQuery({ port: 1, protocol });
   }
-  const { model, objects, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input);
+  const { model, objects, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input, clusterPolicyChannel(parsed));
   const queries: PortQuery[] = given ? [given]
     : policyPorts(objects.map((o) => ({ manifest: o.manifest })), Number.MAX_SAFE_INTEGER).queries
       .filter((q) => protocol === undefined || q.protocol === protocol);

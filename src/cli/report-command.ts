@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { loadModel } from './load-model';
@@ -11,7 +12,7 @@ import { ReachabilityReportContents } from '../intents/report-contents';
 import { writeFilesAtomically } from '../intents/report-writing';
 import { ReachabilityReport } from '../report/reachability-report';
 
-export const REPORT_USAGE = 'cdk8s-netpol report [--format html|markdown|json] [--out FILE] [--matrices auto|full] [--cidr strict|legacy] <files, folders or - ...>';
+export const REPORT_USAGE = 'cdk8s-netpol report [--format html|markdown|json] [--out FILE] [--matrices auto|full] [--cidr strict|legacy] [--channel standard|experimental] <files, folders or - ...>';
 
 export const REPORT_HELP = `usage: ${REPORT_USAGE}
 
@@ -24,6 +25,7 @@ port the policies name, and every finding.
   --matrices full JSON matrices pair by pair whatever the number of workloads (by default,
                   large matrices are summarized)
   --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
+  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)
 
 Exit codes: 0 success, 1 a problem with the input, 2 bad flags, no input, or --out not writable.`;
 
@@ -40,10 +42,10 @@ const RENDERERS: Record<string, (contents: ReachabilityReportContents) => string
  * JSON matrices pair by pair whatever the number of workloads.
  */
 export function reportCommand(args: string[], input: ReadOptions = {}): CommandResult {
-  const parsed = parseArgs(args, ['format', 'out', 'matrices', CIDR_OPTION]);
+  const parsed = parseArgs(args, ['format', 'out', 'matrices', CIDR_OPTION, CHANNEL_OPTION]);
   const format = choiceOption(parsed, 'format', Object.keys(RENDERERS), 'html');
   const full = choiceOption(parsed, 'matrices', ['auto', 'full'], 'auto') === 'full';
-  const { model, objects, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input);
+  const { model, objects, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input, clusterPolicyChannel(parsed));
   const evaluator = new Evaluator(model);
   const text = RENDERERS[format]({
     intents: [],

@@ -5,9 +5,8 @@ import { Intent } from './intent';
 import { checkIntent } from './intent-check';
 import { inputReason } from './intent-input-error';
 import { readIntentsFile } from './intents-file';
-import { ManifestCheck, PluginViolation, SynthesizedManifest, ViolatingResource } from './plugin-violation';
+import { documentsOf, ManifestCheck, PluginViolation, SynthesizedManifest, ViolatingResource } from './plugin-violation';
 import { ClusterModel } from '../analysis/cluster-model';
-import { ManifestDocument } from '../analysis/manifest-document';
 
 /**
  * The intents of an intents file (see `readIntentsFile`) checked against the synthesized
@@ -33,15 +32,7 @@ export class IntentsFileCheck implements ManifestCheck {
     const violations = read.problems.map((problem) => this.fileViolation(file, [problem.field],
       `${this.file}: ${problem.field === '' ? '' : `${problem.field}: `}${problem.message}`, `Correct ${problem.field || 'the file'}; the entry is left out until then`));
 
-    const manifestOf = new Map<string, string>();
-    const documents: ManifestDocument[] = [];
-    for (const manifest of manifests) {
-      manifest.documents.forEach((document, i) => {
-        const origin = `${manifest.path}:${i}`;
-        manifestOf.set(origin, manifest.path);
-        documents.push({ manifest: document, origin });
-      });
-    }
+    const { documents, manifestOf } = documentsOf(manifests);
     const app = appModel(ClusterModel.fromManifests(documents, { strictCidr: this.strictCidr }));
     for (const intent of read.intents) {
       const field = read.declaredAt.get(intent.id)!;

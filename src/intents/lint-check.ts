@@ -1,8 +1,7 @@
-import { ManifestCheck, PluginViolation, SynthesizedManifest } from './plugin-violation';
+import { documentsOf, ManifestCheck, PluginViolation, SynthesizedManifest } from './plugin-violation';
 import { ClusterModel } from '../analysis/cluster-model';
 import { LintId } from '../analysis/lint-id';
 import { Linter } from '../analysis/linter';
-import { ManifestDocument } from '../analysis/manifest-document';
 
 /**
  * The lints (`Linter`) over the synthesized manifests: one failing violation per finding, on the
@@ -14,15 +13,7 @@ export class LintCheck implements ManifestCheck {
   constructor(private readonly checks: readonly LintId[], private readonly strictCidr: boolean) {}
 
   public run(manifests: readonly SynthesizedManifest[]): PluginViolation[] {
-    const manifestOf = new Map<string, string>();
-    const documents: ManifestDocument[] = [];
-    for (const manifest of manifests) {
-      manifest.documents.forEach((document, i) => {
-        const origin = `${manifest.path}:${i}`;
-        manifestOf.set(origin, manifest.path);
-        documents.push({ manifest: document, origin });
-      });
-    }
+    const { documents, manifestOf } = documentsOf(manifests);
     const model = ClusterModel.fromManifests(documents, { strictCidr: this.strictCidr });
     return Linter.lint(model, { checks: [...this.checks] }).map((finding) => ({
       ruleName: finding.id,

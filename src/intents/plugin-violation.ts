@@ -1,3 +1,5 @@
+import { ManifestDocument } from '../analysis/manifest-document';
+
 /**
  * The shapes of cdk8s-cli's validation plugin contract (`cdk8s-cli/lib/plugins/validation`),
  * written out so the library needs no cdk8s-cli at run time.
@@ -40,4 +42,18 @@ export interface ManifestCheck {
   /** What the summary calls it, e.g. `apiServerValidation`. */
   readonly name: string;
   run(manifests: readonly SynthesizedManifest[]): PluginViolation[];
+}
+
+/** The manifests' documents for a model, each with its origin (`<path>:<index>`), and the manifest path of each origin. */
+export function documentsOf(manifests: readonly SynthesizedManifest[]): { documents: ManifestDocument[]; manifestOf: Map<string, string> } {
+  const manifestOf = new Map<string, string>();
+  const documents: ManifestDocument[] = [];
+  for (const manifest of manifests) {
+    manifest.documents.forEach((document, i) => {
+      const origin = `${manifest.path}:${i}`;
+      manifestOf.set(origin, manifest.path);
+      documents.push({ manifest: document, origin });
+    });
+  }
+  return { documents, manifestOf };
 }

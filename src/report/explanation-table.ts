@@ -182,7 +182,7 @@ export class ExplanationTable {
     const template: SideTemplate = {
       allowed: verdict.allowed,
       reason: verdict.reason,
-      lines: sideLines(verdict.direction === TrafficDirection.EGRESS ? 'egress' : 'ingress', verdict),
+      lines: sideLines(verdict.direction === TrafficDirection.EGRESS ? 'egress' : 'ingress', verdict, side.decisions),
       excluded: verdict.excludedPolicies,
       decisions: side.decisions.map((d) => ({ layer: d.layer, outcome: d.outcome, reason: d.reason, policies: d.policies })),
     };

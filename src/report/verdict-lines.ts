@@ -1,4 +1,5 @@
-import { SideVerdict, Verdict } from '../analysis/verdict';
+import { decisionChain, ruleText } from '../analysis/explanation';
+import { LayerDecision, SideVerdict, Verdict } from '../analysis/verdict';
 
 /** The first line of an explained verdict: the connection and the answer. */
 export function verdictHeading(verdict: Verdict): string {
@@ -8,17 +9,19 @@ export function verdictHeading(verdict: Verdict): string {
 }
 
 /**
- * One side of an explained verdict: whether it lets the connection through, the policies that
- * select its endpoint, the rules that admitted the connection and why.
+ * One side of an explained verdict: whether it lets the connection through, what each layer
+ * asked decided, the NetworkPolicies that select its endpoint, the rules that admitted the
+ * connection and why. `decisions` are the side's, in evaluation order.
  */
-export function sideLines(title: string, side: SideVerdict): string[] {
+export function sideLines(title: string, side: SideVerdict, decisions: readonly LayerDecision[]): string[] {
   const lines = [`  ${title} (${side.endpoint}): ${side.allowed ? 'allowed' : 'denied'}`];
+  lines.push(`    layers: ${decisionChain(decisions)}`);
   lines.push(`    isolated: ${side.isolated ? 'yes' : 'no'}`);
   if (side.selectingPolicies.length > 0) {
     lines.push(`    selected by: ${side.selectingPolicies.join(', ')}`);
   }
   for (const rule of side.admittedBy) {
-    lines.push(`    admitted by: ${rule.policy} spec.${rule.direction.toLowerCase()}[${rule.ruleIndex}] (${rule.origin})`);
+    lines.push(`    admitted by: ${ruleText(rule)} (${rule.origin})`);
   }
   if (side.excludedPolicies.length > 0) {
     lines.push(`    not evaluated: ${side.excludedPolicies.join(', ')}`);

@@ -1,6 +1,7 @@
 import { portsText } from './connection-writer';
 import { sideLines, verdictHeading } from './verdict-lines';
 import { ConnectionVerdict, SideReason } from '../analysis/connection';
+import { ruleText } from '../analysis/explanation';
 import { DecisionLayer, Verdict } from '../analysis/verdict';
 
 /**
@@ -17,8 +18,8 @@ export class VerdictReport {
     return [
       verdictHeading(verdict),
       `  ${verdict.explanation}`,
-      ...sideLines('egress', verdict.egress),
-      ...sideLines('ingress', verdict.ingress),
+      ...sideLines('egress', verdict.egress, verdict.decisions.filter((d) => d.direction === verdict.egress.direction)),
+      ...sideLines('ingress', verdict.ingress, verdict.decisions.filter((d) => d.direction === verdict.ingress.direction)),
       '',
     ].join('\n');
   }
@@ -38,11 +39,13 @@ export class VerdictReport {
   private constructor() {}
 }
 
-/** `NetworkPolicy: shop/db-from-api spec.ingress[0]`, or why no rule is named. */
+/**
+ * `NetworkPolicy: shop/db-from-api spec.ingress[0]`, `Admin: ClusterNetworkPolicy dns rule "dns"
+ * (Admin, priority 5, egress[0])`, or why no rule is named.
+ */
 function sideText(reason: SideReason): string {
   if (reason.layer === DecisionLayer.DEFAULT) {
     return 'no policy decides: allowed by default';
   }
-  const rules = reason.rules.map((r) => `${r.policy} spec.${r.direction.toLowerCase()}[${r.ruleIndex}]`);
-  return `${reason.layer}: ${rules.join(', ')}`;
+  return `${reason.layer}: ${reason.rules.map(ruleText).join(', ')}`;
 }

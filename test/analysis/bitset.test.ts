@@ -19,6 +19,7 @@ describe('Bitset', () => {
         expect(new Bitset(size).unionWithIntersection(x, y).has(m)).toBe(a.includes(m) && b.includes(m));
       }
       expect(x.isFull()).toBe(a.length === size);
+      expect(x.isEmpty()).toBe(a.length === 0);
     }));
   });
 

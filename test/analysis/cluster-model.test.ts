@@ -297,3 +297,31 @@ describe('input from plain JavaScript (issue 16)', () => {
     expect(call).toThrow(message);
   });
 });
+
+describe('nodes and ClusterNetworkPolicy peers', () => {
+  const onNode = (ref: string, nodeName: string, hostIP: string, options: { hostNetwork?: boolean; ips?: string[] } = {}) => {
+    const manifest = pod(ref, options);
+    return { ...manifest, spec: { ...manifest.spec, nodeName }, status: { ...manifest.status ?? {}, hostIP } };
+  };
+  const nodeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1', labels: { role: 'infra' } }, status: { addresses: [{ type: 'InternalIP', address: '192.168.0.1' }, { type: 'Hostname', address: 'n1' }] } };
+
+  test('Node objects first, with their pods\' host IPs; then the nodes pods name without an object, unlabelled', () => {
+    const model = ClusterModel.fromManifests(documents(onNode('x/a', 'n2', '192.168.0.2', { ips: ['10.0.0.1'] }), nodeObject, onNode('x/b', 'n1', '192.168.0.9', { ips: ['10.0.0.2'] })));
+    expect(model.nodes).toEqual([
+      { name: 'n1', labels: { role: 'infra' }, addresses: ['192.168.0.1', '192.168.0.9'], declared: true, origin: 'file.yaml:1' },
+      { name: 'n2', labels: {}, addresses: ['192.168.0.2'], declared: false },
+    ]);
+  });
+
+  test('a hostNetwork pod without pod IPs takes its host IP; with pod IPs, or on the pod network, it keeps them', () => {
+    const model = ClusterModel.fromManifests(documents(
+      onNode('x/agent', 'n1', '192.168.0.1', { hostNetwork: true }),
+      onNode('x/proxy', 'n1', '192.168.0.1', { hostNetwork: true, ips: ['192.168.0.7'] }),
+      onNode('x/web', 'n1', '192.168.0.1', { ips: ['10.0.0.3'] }),
+      onNode('x/bare', 'n1', '192.168.0.1'),
+    ));
+    expect(model.workloads.map((w) => [w.endpoint, w.ips])).toEqual([
+      ['x/agent', ['192.168.0.1']], ['x/proxy', ['192.168.0.7']], ['x/web', ['10.0.0.3']], ['x/bare', []],
+    ]);
+  });
+});

@@ -57,9 +57,9 @@ describe('ConnectivityDiff', () => {
       const diff = ConnectivityDiff.between(build(before).evaluator.model, build(after).evaluator.model);
       const expected = bruteForce(before, after);
       expect({ added: flat(diff.added), removed: flat(diff.removed) }).toEqual(expected);
-      // Every change names rules of its model, unless both sides allow it by default.
+      // Every change names rules of its model, unless both sides allow it by default; ClusterNetworkPolicies by kind and name.
       for (const change of [...diff.added, ...diff.removed]) {
-        expect(change.policies).toEqual([...new Set(change.rules.map((r) => r.policy))]);
+        expect(change.policies).toEqual([...new Set(change.rules.map((r) => (r.tier === undefined ? r.policy : `ClusterNetworkPolicy/${r.policy}`)))]);
       }
     }), { numRuns: 300 });
   });

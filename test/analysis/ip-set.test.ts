@@ -22,6 +22,20 @@ describe('IpSet', () => {
     expect(IpSet.fromIpBlock(cidr(block), excluded.map(cidr)).contains(ip(address))).toBe(expected);
   });
 
+  test.each([
+    ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.3', false],
+    ['10.0.0.0/8', '192.168.0.0/16', undefined, true],
+    ['10.0.0.0/8', '::/0', undefined, true],
+    ['fd00::/64', '::/0', 'fd00::9', false],
+  ])('%s intersected with %s holds %s (empty: %s)', (a, b, address, empty) => {
+    const both = IpSet.fromCidr(cidr(a)).intersect(IpSet.fromCidr(cidr(b)));
+    expect(both.isEmpty()).toBe(empty);
+    if (address !== undefined) {
+      expect(both.contains(ip(address))).toBe(true);
+    }
+    expect(IpSet.EMPTY.isEmpty()).toBe(true);
+  });
+
   test('subtraction works per family, and the text form is canonical', () => {
     const v4 = IpSet.fromCidr(cidr('10.0.0.0/8'));
     const v6 = IpSet.fromCidr(cidr('fd00::/8'));

@@ -25,6 +25,16 @@ test('reads egress rules and the items of a List, and ignores other kinds', () =
   expect(policyPorts(documents).queries).toEqual([{ protocol: Protocol.TCP, port: 5432 }, { protocol: Protocol.TCP, port: 6379 }]);
 });
 
+test('reads the protocols of ClusterNetworkPolicies (v1alpha2 only), named ports under TCP', () => {
+  const cnp = (apiVersion: string, protocols: any[]) => ({ manifest: { apiVersion, kind: 'ClusterNetworkPolicy', spec: { egress: [{ action: 'Accept', to: [], protocols }] } } });
+  const documents = [
+    cnp('policy.networking.k8s.io/v1alpha2', [{ udp: { destinationPort: { number: 53 } } }, { destinationNamedPort: 'metrics' }]),
+    cnp('policy.networking.k8s.io/v1alpha2', [{ sctp: { destinationPort: { range: { start: 3868, end: 3870 } } } }, { tcp: {} }, { icmp: {} }]),
+    cnp('crd.antrea.io/v1beta1', [{ tcp: { destinationPort: { number: 9999 } } }]),
+  ];
+  expect(policyPorts(documents).queries.map((q) => `${q.protocol}/${q.port ?? q.portName}`)).toEqual(['TCP/metrics', 'UDP/53', 'SCTP/3868']);
+});
+
 test('stops at the cap and lists the ports it left out', () => {
   const ports = policyPorts([policy([{ ports: [1, 2, 3, 4].map((port) => ({ port })) }])], 2);
   expect(ports.queries.map((q) => q.port)).toEqual([1, 2]);

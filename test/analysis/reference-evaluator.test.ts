@@ -1,24 +1,33 @@
 import * as fc from 'fast-check';
-import { build, cluster, largeCluster, OUTSIDE_IPS, POD_IPS, portQuery, PROTOCOLS } from './random-clusters';
+import { build, cluster, largeCluster, NODE_IPS, OUTSIDE_IPS, POD_IPS, portQuery, PROTOCOLS } from './random-clusters';
 import { RefPortQuery } from './reference-evaluator';
 import { countAllowedPairs } from '../../bench/pair-count';
+import { DecisionOutcome } from '../../src/analysis/verdict';
 import { Protocol } from '../../src/k8s/protocol';
+import { TrafficDirection } from '../../src/k8s/traffic-direction';
 
 describe('Evaluator agrees with the reference evaluator', () => {
-  test('check() on random clusters and queries (workloads, outside IPs, node)', () => {
+  test('check() on random clusters and queries (workloads, outside IPs, node addresses, node; every pair of workloads)', () => {
     const queries = fc.array(fc.record({
-      source: fc.oneof(fc.nat(5).map((i) => `w${i}`), fc.constantFrom(...OUTSIDE_IPS, ...POD_IPS, 'node')),
-      destination: fc.oneof(fc.nat(5).map((i) => `w${i}`), fc.constantFrom(...OUTSIDE_IPS, ...POD_IPS)),
+      source: fc.oneof(fc.nat(5).map((i) => `w${i}`), fc.constantFrom(...OUTSIDE_IPS, ...POD_IPS, ...NODE_IPS, 'node')),
+      destination: fc.oneof(fc.nat(5).map((i) => `w${i}`), fc.constantFrom(...OUTSIDE_IPS, ...POD_IPS, ...NODE_IPS)),
       port: portQuery,
     }), { minLength: 1, maxLength: 8 });
 
+    // How often each layer decided each way, and through which layers: the generators must reach them all.
+    const seen = new Set<string>();
+    const tally = (key: string) => seen.add(key);
     fc.assert(fc.property(cluster, queries, (c, qs) => {
       const { evaluator, reference } = build(c);
       const endpoints = reference.endpoints();
       const name = (text: string) => (/^w\d$/.test(text) ? endpoints[Number(text.slice(1)) % endpoints.length] : text);
-      for (const q of qs) {
-        const source = name(q.source);
-        const destination = name(q.destination);
+      // The random queries, then every pair of workloads on the first query's port.
+      const asked = [
+        ...qs.map((q) => ({ source: name(q.source), destination: name(q.destination), port: q.port })),
+        ...endpoints.flatMap((source) => endpoints.map((destination) => ({ source, destination, port: qs[0].port }))),
+      ];
+      for (const q of asked) {
+        const { source, destination } = q;
         const port = q.port as RefPortQuery;
         const expected = reference.allowed(source, destination, port);
         const query = { source, destination, ...q.port, protocol: q.port.protocol as Protocol | undefined };
@@ -30,8 +39,21 @@ describe('Evaluator agrees with the reference evaluator', () => {
         expect({ query, allowed: verdict.allowed }).toEqual({ query, allowed: expected });
         expect(verdict.allowed).toBe(verdict.egress.allowed && verdict.ingress.allowed);
         expect(verdict.explanation.startsWith(expected ? 'allowed: ' : 'denied: ')).toBe(true);
+        verdict.decisions.forEach((d) => tally(`${d.layer} ${d.outcome}`));
+        [TrafficDirection.EGRESS, TrafficDirection.INGRESS].forEach((direction) => tally(verdict.decisions
+          .filter((d) => d.direction === direction && d.outcome !== DecisionOutcome.NO_MATCH).map((d) => `${d.layer} ${d.outcome}`).join(' -> ')));
       }
-    }), { numRuns: 1000 });
+    }), { numRuns: 1000, seed: 20261206 }); // seeded: the rarest path below shows up only a few times in 1,000 runs
+    const combinations = [
+      ...['Admin', 'Baseline'].flatMap((tier) => ['Accept', 'Deny', 'Pass'].map((action) => `${tier} ${action}`)),
+      // Pass from Admin goes to NetworkPolicy, and past it to Baseline when no NetworkPolicy isolates the pod.
+      'Admin Pass -> NetworkPolicy Accept', 'Admin Pass -> NetworkPolicy Deny', 'Admin Pass -> Baseline Deny', 'Admin Pass -> Baseline Accept',
+      'Admin Pass -> Baseline Pass -> Default Accept', 'Baseline Pass -> Default Accept',
+    ];
+    // Each is seen 13 to 1,200 times in 1,000 runs (measured): none missing means the generators still reach it.
+    for (const combination of combinations) {
+      expect({ combination, seen: seen.has(combination) }).toEqual({ combination, seen: true });
+    }
   });
 
   // Small clusters meet every feature often; large ones take the paths meant for many classes.
@@ -73,6 +95,12 @@ describe('Evaluator agrees with the reference evaluator', () => {
       entries.forEach((entry: any) => {
         if (typeof entry.port === 'number') addAround(entry.port);
         if (entry.endPort !== undefined) addAround(entry.endPort);
+      });
+      const clusterRules = c.clusterPolicies.flatMap((p: any) => [...p.ingress ?? [], ...p.egress ?? []]);
+      clusterRules.flatMap((r: any) => r.protocols ?? []).forEach((entry: any) => {
+        const port = (entry.tcp ?? entry.udp ?? entry.sctp)?.destinationPort;
+        if (port?.number !== undefined) addAround(port.number);
+        if (port?.range !== undefined) [port.range.start, port.range.end].forEach(addAround);
       });
       const connections = evaluator.connections();
       const allowed = new Map(connections.map((e) => [`${e.source} ${e.destination} ${e.protocol}`, e.ports]));

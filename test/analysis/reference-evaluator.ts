@@ -1,7 +1,9 @@
 /**
  * A deliberately plain evaluator written straight from the semantics of networking.k8s.io/v1 (the
- * README's "How reachability is decided"), used as an oracle for property tests: no indexes, no
- * classes, no caches; every question loops over every policy.
+ * README's "How reachability is decided") and of ClusterNetworkPolicy tiers around it (the
+ * pseudocode of the reference's §3.4: Admin, then NetworkPolicy, then Baseline, then allow), used
+ * as an oracle for property tests: no indexes, no classes, no caches; every question loops over
+ * every policy.
  * It trusts its input (the generators only produce valid policies) and uses ipaddr.js, not the
  * library's own CIDR code, so the two implementations share as little as possible.
  */
@@ -13,8 +15,10 @@ type Labels = Record<string, string>;
 
 interface RefNamespace { name: string; labels: Labels }
 interface RefPort { name?: string; port: number; protocol: string }
-interface RefWorkload { namespace: string; name: string; labels: Labels; ports: RefPort[]; ips: string[]; hostNetwork: boolean }
+interface RefWorkload { namespace: string; name: string; labels: Labels; ports: RefPort[]; ips: string[]; hostNetwork: boolean; node?: string }
 interface RefEndpoint { kind: 'workload' | 'outside' | 'node'; workload?: RefWorkload; ip?: string }
+interface RefNode { name: string; labels: Labels; addresses: string[] }
+type Tier = 'Admin' | 'Baseline';
 
 /** A port question: exactly one of port and portName. */
 export interface RefPortQuery { port?: number; portName?: string; protocol?: string }
@@ -25,6 +29,9 @@ export class ReferenceEvaluator {
   public readonly namespaces: RefNamespace[] = [];
   public readonly workloads: RefWorkload[] = [];
   public readonly policies: any[] = [];
+  /** ClusterNetworkPolicies, in reading order. */
+  public readonly clusterPolicies: any[] = [];
+  public readonly nodes: RefNode[] = [];
   private readonly options: Required<AnalysisOptions>;
   private readonly workloadByName = new Map<string, RefWorkload>();
   private readonly namespaceByName = new Map<string, RefNamespace>();
@@ -40,6 +47,7 @@ export class ReferenceEvaluator {
       clusterNetworkPolicyChannel: options.clusterNetworkPolicyChannel ?? ClusterNetworkPolicyChannel.STANDARD,
     };
     const objects: any[] = [];
+    const podsOnNodes: { node: string; hostIps: string[] }[] = [];
     const flatten = (object: any) => (object?.kind === 'List' ? object.items.forEach(flatten) : objects.push(object));
     documents.forEach((document) => flatten(document.manifest));
 
@@ -47,6 +55,11 @@ export class ReferenceEvaluator {
       const namespace = object.metadata.namespace ?? this.options.defaultNamespace;
       if (object.kind === 'Namespace') {
         this.namespaces.push({ name: object.metadata.name, labels: { ...object.metadata.labels ?? {} } });
+      } else if (object.kind === 'ClusterNetworkPolicy') {
+        this.clusterPolicies.push(object);
+      } else if (object.kind === 'Node') {
+        const addresses = (object.status?.addresses ?? []).map((a: any) => a.address);
+        this.nodes.push({ name: object.metadata.name, labels: object.metadata.labels ?? {}, addresses });
       } else if (object.kind === 'NetworkPolicy') {
         this.policies.push({ ...object, metadata: { ...object.metadata, namespace } });
       } else if (object.kind === 'Pod' || object.kind === 'CronJob' || TEMPLATE_KINDS.includes(object.kind)) {
@@ -63,6 +76,11 @@ export class ReferenceEvaluator {
         if (object.kind === 'Pod') {
           if (object.status?.podIP) ips.push(object.status.podIP);
           for (const entry of object.status?.podIPs ?? []) ips.push(entry.ip);
+          // A pod's hostIP is an address of the node it names, declared or not.
+          const hostIps = [object.status?.hostIP, ...(object.status?.hostIPs ?? []).map((e: any) => e.ip)].filter((ip) => ip !== undefined);
+          if (object.spec?.nodeName !== undefined) podsOnNodes.push({ node: object.spec.nodeName, hostIps });
+          // A hostNetwork pod's IPs are its node's.
+          if (ips.length === 0 && object.spec?.hostNetwork === true) ips.push(...hostIps);
         }
         this.workloads.push({
           namespace,
@@ -71,8 +89,18 @@ export class ReferenceEvaluator {
           ports,
           ips,
           hostNetwork: template.spec?.hostNetwork === true,
+          node: object.kind === 'Pod' ? object.spec?.nodeName : undefined,
         });
       }
+    }
+    // Nodes the pods name: their host IPs are addresses of those nodes; unlabelled when no Node object says more.
+    for (const { node, hostIps } of podsOnNodes) {
+      let found = this.nodes.find((n) => n.name === node);
+      if (!found) {
+        found = { name: node, labels: {}, addresses: [] };
+        this.nodes.push(found);
+      }
+      found.addresses.push(...hostIps);
     }
     // Namespaces implied by the objects in them.
     for (const name of [...this.workloads.map((w) => w.namespace), ...this.policies.map((p) => p.metadata.namespace)]) {
@@ -134,10 +162,25 @@ export class ReferenceEvaluator {
     if (this.options.allowSelfTraffic && source.workload !== undefined && source.workload === destination.workload) {
       return true;
     }
+    // A node, and the pods on its network, reach every pod on that node whatever the policies say.
+    const node = destination.workload?.hostNetwork === false ? destination.workload.node : undefined;
+    if (this.options.allowNodeTraffic && node !== undefined) {
+      const fromNodeNetwork = source.workload?.hostNetwork === true && source.workload.node === node;
+      const fromNodeAddress = source.kind === 'outside' && this.nodes.some((n) => n.name === node && n.addresses.some((a) => sameIp(a, source.ip!)));
+      if (fromNodeNetwork || fromNodeAddress) return true;
+    }
     const egressAllows = this.sideAllows('Egress', source, destination, protocol, port);
     const ingressAllows = (this.options.allowNodeTraffic && source.kind === 'node')
       || this.sideAllows('Ingress', destination, source, protocol, port);
     return egressAllows && ingressAllows;
+  }
+
+  /**
+   * The addresses an outside endpoint stands for: a node's address names the node, which rules
+   * match by any of its addresses (as a dual-stack pod is matched by either of its IPs).
+   */
+  private outsideAddresses(ip: string): string[] {
+    return this.nodes.find((n) => n.addresses.some((a) => sameIp(a, ip)))?.addresses ?? [ip];
   }
 
   private endpoint(text: string): RefEndpoint {
@@ -150,11 +193,67 @@ export class ReferenceEvaluator {
     return { kind: 'outside', ip: text };
   }
 
-  /** One side: the subject's policies for this direction, matched against the peer. */
+  /**
+   * One side: Admin, then NetworkPolicy, then Baseline; the first that accepts or denies decides,
+   * else it is allowed. A Pass only leaves its tier (reference §3.2): from Admin to NetworkPolicy,
+   * and on to Baseline only when no NetworkPolicy isolates the pod in this direction (§3.1); from
+   * Baseline to the default allow.
+   */
   private sideAllows(direction: 'Ingress' | 'Egress', subject: RefEndpoint, peer: RefEndpoint, protocol: string, port: number): boolean {
-    const destination = direction === 'Egress' ? peer : subject;
-    // Only pods on the pod network are selected by policies.
+    // Only pods on the pod network are selected by policies, of either kind.
     if (subject.kind !== 'workload' || subject.workload!.hostNetwork) return true;
+    const admin = this.tierAction('Admin', direction, subject.workload!, peer, protocol, port);
+    if (admin === 'Accept' || admin === 'Deny') return admin === 'Accept';
+    const networkPolicy = this.networkPolicyAllows(direction, subject, peer, protocol, port);
+    if (networkPolicy !== undefined) return networkPolicy;
+    const baseline = this.tierAction('Baseline', direction, subject.workload!, peer, protocol, port);
+    if (baseline === 'Accept' || baseline === 'Deny') return baseline === 'Accept';
+    return true;
+  }
+
+  /** The action of the first rule of the tier that matches, policies by ascending priority (reading order among equals); undefined if none. */
+  private tierAction(tier: Tier, direction: 'Ingress' | 'Egress', pod: RefWorkload, peer: RefEndpoint, protocol: string, port: number): string | undefined {
+    const destinationPorts = direction === 'Egress' ? peer.workload?.ports ?? [] : pod.ports;
+    const policies = this.clusterPolicies
+      .filter((p) => p.spec.tier === tier && this.selects(p.spec.subject, pod))
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => a.p.spec.priority - b.p.spec.priority || a.i - b.i)
+      .map(({ p }) => p);
+    for (const policy of policies) {
+      const rules = (direction === 'Ingress' ? policy.spec.ingress : policy.spec.egress) ?? [];
+      for (const rule of rules) {
+        const peers = direction === 'Ingress' ? rule.from : rule.to;
+        if (peers.some((item: any) => this.clusterPeerMatches(item, peer)) && protocolsMatch(rule.protocols, protocol, port, destinationPorts)) {
+          return rule.action;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a subject (`namespaces` or `pods`) or a `pods` peer selects a workload: never a hostNetwork one. */
+  private selects(selection: any, pod: RefWorkload): boolean {
+    if (pod.hostNetwork) return false;
+    const namespace = this.namespaceByName.get(pod.namespace)!;
+    if (selection.namespaces) return selectorMatches(selection.namespaces, namespace.labels);
+    return (!selection.pods.namespaceSelector || selectorMatches(selection.pods.namespaceSelector, namespace.labels))
+      && selectorMatches(selection.pods.podSelector, pod.labels);
+  }
+
+  private clusterPeerMatches(item: any, peer: RefEndpoint): boolean {
+    const ips = peer.kind === 'outside' ? this.outsideAddresses(peer.ip!) : peer.kind === 'workload' ? peer.workload!.ips : [];
+    if (item.networks) return ips.some((ip) => item.networks.some((cidr: string) => inCidr(ip, cidr)));
+    if (item.nodes) {
+      const addresses = this.nodes.filter((node) => selectorMatches(item.nodes, node.labels)).flatMap((node) => node.addresses);
+      return ips.some((ip) => addresses.some((address) => sameIp(ip, address)));
+    }
+    if (item.domainNames) return false; // no DNS: never matches
+    return peer.kind === 'workload' && this.selects(item.namespaces ? { namespaces: item.namespaces } : { pods: item.pods }, peer.workload!);
+  }
+
+  /** NetworkPolicy: undefined when no policy isolates the pod for the direction. */
+  private networkPolicyAllows(direction: 'Ingress' | 'Egress', subject: RefEndpoint, peer: RefEndpoint, protocol: string, port: number): boolean | undefined {
+    const destination = direction === 'Egress' ? peer : subject;
     const pod = subject.workload!;
     let isolated = false;
     for (const policy of this.policiesByNamespace.get(pod.namespace) ?? []) {
@@ -170,13 +269,13 @@ export class ReferenceEvaluator {
         }
       }
     }
-    return !isolated;
+    return isolated ? false : undefined;
   }
 
   private peerMatches(policy: any, item: any, peer: RefEndpoint): boolean {
     if (item.ipBlock) {
       let ips: string[] = [];
-      if (peer.kind === 'outside') ips = [peer.ip!];
+      if (peer.kind === 'outside') ips = this.outsideAddresses(peer.ip!);
       if (peer.kind === 'workload' && (peer.workload!.hostNetwork || this.options.ipBlocksMatchPodIps)) ips = peer.workload!.ips;
       return ips.some((ip) => inCidr(ip, item.ipBlock.cidr) && !(item.ipBlock.except ?? []).some((hole: string) => inCidr(ip, hole)));
     }
@@ -224,6 +323,20 @@ function portsMatch(ports: any[] | undefined, protocol: string, port: number, de
     if (entry.port === undefined) return true;
     if (typeof entry.port === 'number') return entry.port <= port && port <= (entry.endPort ?? entry.port);
     return destinationPorts.some((p) => p.name === entry.port && p.protocol === protocol && p.port === port);
+  });
+}
+
+/** A ClusterNetworkPolicy rule's `protocols`: absent matches everything; a named port is the destination's container port of that name. */
+function protocolsMatch(protocols: any[] | undefined, protocol: string, port: number, destinationPorts: RefPort[]): boolean {
+  if (!protocols) return true;
+  return protocols.some((entry) => {
+    if (entry.destinationNamedPort !== undefined) {
+      return destinationPorts.some((p) => p.name === entry.destinationNamedPort && p.protocol === protocol && p.port === port);
+    }
+    const destinationPort = entry[protocol.toLowerCase()]?.destinationPort;
+    if (!destinationPort) return false;
+    if (destinationPort.range) return destinationPort.range.start <= port && port <= destinationPort.range.end;
+    return destinationPort.number === port;
   });
 }
 

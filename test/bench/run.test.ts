@@ -1,5 +1,8 @@
+import { ADMIN_POLICIES, BASELINE_POLICIES, clusterPolicyObjects } from '../../bench/cluster-policies';
 import { BenchResult, formatResults, measure } from '../../bench/run';
 import { findScale } from '../../bench/scales';
+import { ClusterModel } from '../../src/analysis';
+import { FindingSeverity } from '../../src/validation/finding';
 
 // The S scale through the runner's measuring function: a smoke test of the benchmark (CI runs no
 // other scale), with the allowed-pair count checked against the reference evaluator. No timings
@@ -32,5 +35,24 @@ describe('bench runner', () => {
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^\| S +\| +320 \|/);
     expect(lines[2]).toContain('(= reference)');
+  });
+});
+
+// The ClusterNetworkPolicy dimension: the same S cluster plus 50 Admin and 20 Baseline policies.
+describe('bench runner with ClusterNetworkPolicies', () => {
+  test('the policies are valid, untied, and the tiers change the count the reference evaluator agrees on', () => {
+    const policies = clusterPolicyObjects(1);
+    expect(policies.map((p) => p.spec.tier).filter((t) => t === 'Admin')).toHaveLength(ADMIN_POLICIES);
+    expect(policies.map((p) => p.spec.tier).filter((t) => t === 'Baseline')).toHaveLength(BASELINE_POLICIES);
+    const model = ClusterModel.fromManifests(policies.map((manifest, i) => ({ manifest, origin: `object ${i}` })));
+    expect(model.findings.filter((f) => f.severity === FindingSeverity.ERROR || f.rule === 'NP-CNP-PRIORITY-TIE')).toEqual([]);
+    expect(model.clusterPolicies.every((p) => p.evaluated)).toBe(true);
+
+    const scale = findScale('S');
+    const result = measure(scale, { queries: 2_000, explains: 200, clusterPolicies: true });
+    expect(result.scale).toBe('S+CNP');
+    expect(result.objects).toBe(scale.namespaces + scale.workloads + scale.policies + ADMIN_POLICIES + BASELINE_POLICIES);
+    expect(result.allowedPairs).toBe(result.referencePairs);
+    expect(result.allowedPairs).not.toBe(measure(scale, { queries: 2_000, explains: 200 }).allowedPairs);
   });
 });

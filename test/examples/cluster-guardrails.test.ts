@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { clusterGuardrails, PENDING_TIER_INTENTS, PENDING_TIER_LINTS } from '../../examples/cluster-guardrails';
+import { clusterGuardrails } from '../../examples/cluster-guardrails';
 import { checkCommand } from '../../src/cli/check-command';
 import { IntentStatus } from '../../src/intents';
 
@@ -28,13 +28,23 @@ describe('the cluster guardrails example', () => {
     expect(result.exitCode).toBe(0);
   });
 
-  test('its intents hold, but those that need the tier layers, acknowledged until they land', () => {
-    const notOk = example.intents.results().filter((r) => r.status !== IntentStatus.OK);
-    expect(notOk.map((r) => [r.id, r.status])).toEqual(PENDING_TIER_INTENTS.map((id) => [id, IntentStatus.ACKNOWLEDGED]));
-    expect(example.intents.results()).toHaveLength(7);
+  test('every intent holds, those the Admin and Baseline tiers decide among them', () => {
+    const results = example.intents.results();
+    expect(results.map((r) => [r.id, r.status]).filter(([, status]) => status !== IntentStatus.OK)).toEqual([]);
+    expect(results).toHaveLength(7);
+    // The tiers decide these, not the namespaces' policies: their messages name the deciding rules.
+    const messages = new Map(results.map((r) => [r.id, r.message]));
+    expect(messages.get('NP-REACH[shop/web -> kube-system/coredns UDP/53]')).toMatch(
+      /^allowed: egress from shop\/web is allowed by ClusterNetworkPolicy dns rule "[^"]+" \(Admin, priority 5, egress\[0\]\), and /);
+    expect(messages.get('NP-REACH[sandbox/sandbox -> payments/ledger TCP/8080]')).toContain(
+      'ingress to payments/ledger is denied by ClusterNetworkPolicy dev-to-payments rule "deny from namespaces(env=dev)" (Admin, priority 10, ingress[0])');
+    expect(messages.get('NP-REACH[monitoring/prometheus -> payments/ledger TCP/9090]')).toContain(
+      'ingress to payments/ledger is allowed by ClusterNetworkPolicy scraping rule "accept from namespace(monitoring)" (Admin, priority 6, ingress[0])');
+    expect(messages.get('NP-REACH[sandbox/sandbox -> shop/web TCP/8080]')).toContain(
+      'ingress to shop/web is denied by ClusterNetworkPolicy default-deny rule "deny all ingress from pods" (Baseline, priority 100, ingress[0])');
   });
 
-  test('its lint findings are those that need the tier layers, acknowledged until they land', () => {
-    expect(example.intents.lintResults().map((r) => [r.id, r.status])).toEqual(PENDING_TIER_LINTS.map((id) => [id, IntentStatus.ACKNOWLEDGED]));
+  test('the lints find nothing: the Admin tier lets every pod reach DNS, which the namespaces\' egress rules do not', () => {
+    expect(example.intents.lintResults().map((r) => [r.id, r.status])).toEqual([]);
   });
 });

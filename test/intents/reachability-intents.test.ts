@@ -378,3 +378,27 @@ test('results() checks the app as it renders now, before any synthesis', () => {
   expect(denied.status).toBe(IntentStatus.OK);
   expect(unknown).toMatchObject({ status: IntentStatus.ERROR, message: 'unknown workload "shop/wbe"; close matches: shop/web, shop/db' });
 });
+
+describe('ClusterNetworkPolicies in the app', () => {
+  // An Admin Deny of web -> api, as a raw object: the shop's own AllowConnection cannot open it.
+  const guard = (chart: Chart, api: kplus.Deployment) => new ApiObject(chart, 'guard', {
+    apiVersion: 'policy.networking.k8s.io/v1alpha2',
+    kind: 'ClusterNetworkPolicy',
+    metadata: { name: 'guard' },
+    spec: {
+      tier: 'Admin',
+      priority: 10,
+      subject: { pods: { podSelector: { matchLabels: api.matchLabels } } },
+      ingress: [{ name: 'no web', action: 'Deny', from: [{ namespaces: {} }] }],
+    },
+  });
+
+  test('a raw Admin Deny breaks an intent the namespace\'s policies would keep, and the message names its rule', () => {
+    const { chart, web, api, intents } = shop();
+    guard(chart, api);
+    intents.expectAllowed(Endpoint.workload(web), Endpoint.workload(api), PortRange.named('http'));
+    const [result] = intents.results();
+    expect(result.status).toBe(IntentStatus.BROKEN);
+    expect(result.message).toContain('ingress to shop/api is denied by ClusterNetworkPolicy guard rule "no web" (Admin, priority 10, ingress[0])');
+  });
+});

@@ -22,7 +22,9 @@ import { DefaultDenyAll, Endpoint, LabelSelector, NetworkPolicy, Peer, PolicyTar
 const app = new App({ outdir: 'dist' });
 const chart = new Chart(app, 'shop', { namespace: 'shop' });
 const db = new kplus.StatefulSet(chart, 'db', { metadata: { name: 'db' }, containers: [{ image: 'postgres:16', portNumber: 5432 }] });
-const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'shop/api', portNumber: 8080 }] });
+const api = new kplus.Deployment(chart, 'api', {
+  metadata: { name: 'api' }, podMetadata: { labels: { app: 'api' } }, containers: [{ image: 'shop/api', portNumber: 8080 }],
+});
 new DefaultDenyAll(chart, 'deny', { allowDns: true });
 const policy = new NetworkPolicy(chart, 'db-access', { target: PolicyTarget.workload(db) });
 policy.addIngressRule([Peer.pods(LabelSelector.of({ labels: { app: 'api' } })), Peer.workload(api)], [PortRange.POSTGRES]);
