@@ -72,6 +72,13 @@ export class ConnectivityDiff {
     const isSource = affected(TrafficDirection.EGRESS);
     const destinations = affected(TrafficDirection.INGRESS).flatMap((yes, k) => (yes ? [k] : []));
     const everyName = names.map((_, k) => k);
+    // The entries of the ports one side of a change allows and the other does not, with that side's rules.
+    const emit = (k: number, t: number, ports: PortRanges, side: ModelSide, index: Int32Array, added: boolean) => {
+      for (const { protocol, ranges } of byProtocol(ports)) {
+        const rules = side.rulesFor(index[k], index[t], PortRanges.fromPairs(new Map([[protocol, ranges]])));
+        visit({ source: names[k], destination: names[t], protocol, ports: ranges, policies: [...new Set(rules.map(policyLabel))], rules }, added);
+      }
+    };
     for (let k = 0; k < names.length; k++) {
       progress?.(k, names.length);
       const targets = isSource[k] ? everyName : destinations;
@@ -89,15 +96,8 @@ export class ConnectivityDiff {
         if (old === now || old.equals(now)) {
           continue;
         }
-        const change = (ports: PortRanges, side: ModelSide, from: number, to: number, added: boolean) => {
-          for (const { protocol, ranges } of byProtocol(ports)) {
-            const rules = side.rulesFor(from, to, PortRanges.fromPairs(new Map([[protocol, ranges]])));
-            const policies = [...new Set(rules.map(policyLabel))];
-            visit({ source: names[k], destination: names[t], protocol, ports: ranges, policies, rules }, added);
-          }
-        };
-        change(now.subtract(old), sides[1], newIndex[k], newIndex[t], true);
-        change(old.subtract(now), sides[0], oldIndex[k], oldIndex[t], false);
+        emit(k, t, now.subtract(old), sides[1], newIndex, true);
+        emit(k, t, old.subtract(now), sides[0], oldIndex, false);
       }
     }
   }
