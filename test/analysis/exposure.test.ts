@@ -88,7 +88,10 @@ function referenceExposure(c: Cluster, destination: string, queries: RefPortQuer
       break;
     }
   }
-  const podIps = new Set(c.workloads.flatMap((w) => w.ips));
+  // The input's pod IPs are those its Pods carry (workloads of other kinds are templates, without
+  // IPs); a hostNetwork pod without pod IPs has its node's.
+  const podIps = new Set(c.workloads.filter((w) => w.kind === 'Pod')
+    .flatMap((w) => (w.hostNetwork && w.withoutPodIps ? (w.hostIp === undefined ? [] : [w.hostIp]) : w.ips)));
   const reference = new ReferenceEvaluator(inputDocuments, c.options);
   const otherAddresses = ADDRESSES.filter((ip) => !podIps.has(ip)).some((ip) => allows(reference, ip));
   return { otherPods, otherAddresses };
