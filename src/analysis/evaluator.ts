@@ -232,8 +232,8 @@ export class Evaluator {
    * @internal
    */
   public _nodeLocal(from: number, to: number): boolean {
-    const node = this.nodesOfOneNode().hostNetwork[from];
-    return node !== undefined && this.nodesOfOneNode().pods[to] === node;
+    const { hostNetwork, pods } = this.nodesOfOneNode();
+    return hostNetwork[from] !== undefined && pods[to] === hostNetwork[from];
   }
 
   /** @internal The policy layers, in evaluation order (the default after them). */
