@@ -124,6 +124,20 @@ export class EndpointResolver {
   }
 }
 
+/**
+ * The pod-network IPs that exactly one pod of the model lists: an IP query names that pod. An
+ * IP that several pods list (a dump holding a finished pod's stale address) names none of them.
+ */
+export function soleOwnedPodIps(model: ClusterModel): ParsedIp[] {
+  const owners = new Map<string, { ip: ParsedIp; pods: Set<number> }>();
+  model._pods.forEach((pod, i) => {
+    if (!pod.hostNetwork) {
+      pod.ips.forEach((ip) => cached(owners, ipKey(ip), () => ({ ip, pods: new Set() })).pods.add(i));
+    }
+  });
+  return [...owners.values()].filter((owner) => owner.pods.size === 1).map((owner) => owner.ip);
+}
+
 function ipKey(ip: ParsedIp): string {
   return `${ip.family}:${ip.value}`;
 }

@@ -4,6 +4,7 @@ import { ClusterIndex } from './cluster-index';
 import { ClusterModel } from './cluster-model';
 import { CompiledPolicy } from './compiled-policy';
 import { ConnectionEngine } from './connection-engine';
+import { soleOwnedPodIps } from './endpoint';
 import { Evaluator } from './evaluator';
 import { withNameLabel } from './manifest-reader';
 import { PeerResolver } from './peer-resolver';
@@ -129,9 +130,9 @@ export class LintContext {
     return names;
   }
 
-  /** The addresses that are no pod's, split as rules match them. */
+  /** The addresses that name no pod (as queries resolve them), split as rules match them. */
   public get addresses(): AddressUniverse {
-    return this.shared('addresses', () => new AddressUniverse(this.index.workloads.filter((w) => !w.hostNetwork).flatMap((w) => w.ips)));
+    return this.shared('addresses', () => new AddressUniverse(soleOwnedPodIps(this.model)));
   }
 
   /** Per destination port profile (`ConnectionEngine._profileOf`), its classes in increasing order. */

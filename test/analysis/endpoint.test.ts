@@ -1,9 +1,10 @@
 import { documents, pod, workload } from './manifests';
 import { ClusterModel } from '../../src/analysis';
-import { closeMatches, EndpointResolver } from '../../src/analysis/endpoint';
+import { closeMatches, EndpointResolver, soleOwnedPodIps } from '../../src/analysis/endpoint';
+import { formatIpv4 } from '../../src/k8s/ip-address';
 
 const node = (name: string, address: string) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name }, status: { addresses: [{ type: 'InternalIP', address }] } });
-const resolver = new EndpointResolver(ClusterModel.fromManifests(documents(
+const model = ClusterModel.fromManifests(documents(
   pod('x/web', { ips: ['10.0.0.1'] }),
   pod('x/a', { ips: ['10.0.0.2'] }), pod('x/b', { ips: ['10.0.0.2'] }),
   pod('x/host', { hostNetwork: true, ips: ['10.0.0.3'] }),
@@ -11,9 +12,11 @@ const resolver = new EndpointResolver(ClusterModel.fromManifests(documents(
   pod('x/api-1a-bbbbb', { owner: 'ReplicaSet/api-1a', labels: { 'app': 'api', 'pod-template-hash': '1a' }, ips: ['10.0.1.1'], node: 'node-a' }),
   pod('x/api-1a-ccccc', { owner: 'ReplicaSet/api-1a', labels: { 'app': 'api', 'pod-template-hash': '1a' }, ips: ['10.0.1.2'], node: 'node-b' }),
   pod('x/mixed-1', { owner: 'Deployment/mixed', labels: { v: '1' } }), pod('x/mixed-2', { owner: 'Deployment/mixed', labels: { v: '2' } }),
+  pod('x/twice', { ips: ['10.0.0.4', '10.0.0.4'] }),
   node('node-a', '192.168.0.10'),
   node('node-c', '10.0.0.3'),
-)));
+));
+const resolver = new EndpointResolver(model);
 
 describe('EndpointResolver', () => {
   test.each([
@@ -31,8 +34,13 @@ describe('EndpointResolver', () => {
     ['192.168.0.10', { label: 'node:node-a', kind: 'node' }],
     ['10.0.0.3', { label: 'node:node-c', kind: 'node' }],
     ['x/mixed[2]', { label: 'x/mixed[2]', kind: 'pod' }],
+    ['10.0.0.4', { label: 'x/twice', kind: 'pod' }],
   ])('%s', (text, expected) => {
     expect(resolver.resolve(text, 'source')).toMatchObject(expected);
+  });
+
+  test('the IPs a query resolves to a pod are those exactly one pod on the pod network lists', () => {
+    expect(soleOwnedPodIps(model).map((ip) => formatIpv4(ip.value)).sort()).toEqual(['10.0.0.1', '10.0.0.4', '10.0.1.1', '10.0.1.2']);
   });
 
   test('node is only a source; node:<name> may be either', () => {

@@ -284,6 +284,21 @@ describe('NP-LINT-NO-EFFECT', () => {
   ])('does not fire on %s', (_, specs) => {
     expect(lint(LintId.NO_EFFECT, shop, web, api, ...specs.map((spec, i) => policy(`shop/p${i}`, spec))).where).toEqual([]);
   });
+
+  test('an address that several pods list is an address: an allow of it has an effect', () => {
+    // A dump can hold a finished pod's stale IP next to the running pod that has it now; a
+    // query for the IP then names no pod, and the allow decides what it answers.
+    const stale = [pod('shop/web', { ips: ['10.1.2.3'] }), pod('shop/old', { ips: ['10.1.2.3'] })];
+    const egress = (to?: any[]) => ({ podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: [to ? { to } : { ports: [{ port: 53 }] }] });
+    const policies = [egress([{ ipBlock: { cidr: '10.1.2.3/32' } }]), egress()].map((spec, i) => policy(`shop/p${i}`, spec));
+    // Where ipBlocks do not match pods' IPs, the allow of a pod's IP admits nothing.
+    const noEffect = (...pods: any[]) => {
+      const model = ClusterModel.fromManifests(documents(shop, ...pods, ...policies), { ipBlocksMatchPodIps: false });
+      return Linter.lint(model, { checks: [LintId.NO_EFFECT] }).map((f) => f.name);
+    };
+    expect(noEffect(...stale)).toEqual([]);
+    expect(noEffect(stale[0])).toEqual(['p0']);
+  });
 });
 
 describe('NP-LINT-DNS-BLOCKED and NP-LINT-DNS-PARTIAL', () => {
