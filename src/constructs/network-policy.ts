@@ -14,7 +14,6 @@ import { dns1123SubdomainErrors } from '../k8s/label-syntax';
 import { TrafficDirection } from '../k8s/traffic-direction';
 import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
-import { WorkloadConstruct } from '../policy/workload-construct';
 import { FindingSeverity } from '../validation/finding';
 import { checkNetworkPolicy } from '../validation/validation-memo';
 import { NetworkPolicyValidator } from '../validation/validator';
@@ -129,15 +128,15 @@ export class NetworkPolicy extends Construct {
     this.namespaceName = resolved.namespaceName;
     // Kubernetes' order, whatever order was given.
     this.policyTypes = props.policyTypes && Object.values(TrafficDirection).filter(t => props.policyTypes!.includes(t));
+    const passes = SynthPasses.of(this);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: NETWORK_POLICY_API_VERSION,
       kind: NETWORK_POLICY_KIND,
       metadata: { ...props.metadata, name, namespace: this.namespaceName },
-      spec: Lazy.any({ produce: () => WorkloadConstruct.rendering(() => this.renderSpec()) }),
+      spec: Lazy.any({ produce: () => passes.rendering(() => this.renderSpec()) }),
     });
     // Validated once per synthesis: cdk8s validates the app again for every chart it writes.
-    const passes = SynthPasses.of(this);
-    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => WorkloadConstruct.rendering(() => this.synthProblems())) });
+    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => passes.rendering(() => this.synthProblems(), true)) });
   }
 
   /**

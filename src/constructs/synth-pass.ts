@@ -1,9 +1,16 @@
+import * as path from 'path';
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { PodTemplate, WorkloadConstruct } from '../policy/workload-construct';
 import { ValidationMemo } from '../validation/validation-memo';
 
 const PASSES = new WeakMap<IConstruct, SynthPasses>();
 /** The key of each synthesis's validation memo. */
 const VALIDATIONS = Symbol('validations');
+/** The key of each synthesis's workload templates. */
+const TEMPLATES = Symbol('templates');
+/** Where cdk8s's `App` is defined: its `synth` frames mark a synthesis on the stack. */
+const CDK8S_DIR = path.dirname(require.resolve('cdk8s'));
 
 /**
  * The validation passes of one app, told apart so that what depends only on the app's tree is
@@ -59,6 +66,21 @@ export class SynthPasses {
     return value;
   }
 
+  /**
+   * Runs `render` (`WorkloadConstruct.rendering`) reading each workload's pod template once per
+   * synthesis, not once per policy that names it: within `app.synth()`, `chart.toJson()` or
+   * `Testing.synth()` no user code runs between the readings. Outside them (a direct `toJson()`)
+   * a workload may have changed since, so the templates are read again.
+   *
+   * @param validating whether the caller is a validation memoized per synthesis
+   * (`perSynthesis`), which belongs to the last synthesis wherever it is called from, so the
+   * call stack need not be read
+   */
+  public rendering<T>(render: () => T, validating: boolean = false): T {
+    return WorkloadConstruct.rendering(render, () => (validating || insideSynthesis()
+      ? this.perSynthesis(TEMPLATES, () => new Map<ApiObject, PodTemplate>()) : undefined));
+  }
+
   /** The validation answers of this synthesis, shared by the policy constructs and the app's analysis. */
   public get validations(): ValidationMemo {
     return this.perSynthesis(VALIDATIONS, () => new ValidationMemo());
@@ -85,13 +107,26 @@ export function continuesSynthesis(): boolean {
     && synth.getFileName() === sites[chart].getFileName();
 }
 
-/** V8's call sites of the caller's stack, read without formatting any stack text. */
-function callSites(): NodeJS.CallSite[] {
+/**
+ * Whether the caller runs inside a synthesis: under `App._synthChart` (`chart.toJson()`, which
+ * `app.synth()` and `Testing.synth()` call) or cdk8s's own `App.synth`, which renders objects
+ * itself for some output types. Read from the call stack like `continuesSynthesis`; unrecognised
+ * frames make every reading a fresh one.
+ */
+function insideSynthesis(): boolean {
+  const marks = (site: NodeJS.CallSite) => site.getFunctionName() === '_synthChart'
+    || (['synth', 'synthYaml'].includes(site.getFunctionName() ?? '') && path.dirname(site.getFileName() ?? '') === CDK8S_DIR);
+  // The mark is usually a dozen frames up; reading more frames costs more, so only when needed.
+  return callSites(16).some(marks) || callSites(64).some(marks);
+}
+
+/** V8's call sites of the caller's stack, at most `depth` of them, read without formatting any stack text. */
+function callSites(depth: number = 16): NodeJS.CallSite[] {
   const prepare = Error.prepareStackTrace;
   const limit = Error.stackTraceLimit;
   Error.prepareStackTrace = (_error, sites) => sites;
   // Room for the frames between here and App.synth, whatever the caller's setting.
-  Error.stackTraceLimit = 16;
+  Error.stackTraceLimit = depth;
   try {
     return new Error().stack as unknown as NodeJS.CallSite[];
   } finally {

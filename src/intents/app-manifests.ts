@@ -3,8 +3,8 @@ import { IConstruct } from 'constructs';
 import { ManifestDocument } from '../analysis/manifest-document';
 import { ClusterNetworkPolicy } from '../constructs/cluster-network-policy';
 import { NetworkPolicy } from '../constructs/network-policy';
+import { SynthPasses } from '../constructs/synth-pass';
 import { CLUSTER_NETWORK_POLICY_KIND } from '../k8s/kinds';
-import { WorkloadConstruct } from '../policy/workload-construct';
 import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
 
 /**
@@ -35,8 +35,8 @@ export interface AppManifests {
 
 /** Renders every ApiObject under `root` the cluster model needs, exactly as synthesis will. */
 export function renderApp(root: IConstruct): AppManifests {
-  // Each workload's template is read once for every policy that names it.
-  return WorkloadConstruct.rendering(() => renderAll(root));
+  // Each workload's template is read once for every policy that names it, and once per synthesis.
+  return SynthPasses.of(root).rendering(() => renderAll(root));
 }
 
 function renderAll(root: IConstruct): AppManifests {

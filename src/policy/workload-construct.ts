@@ -65,12 +65,16 @@ export class WorkloadConstruct {
    * selector, its peers' identities and its default ports, and rendering a workload costs more
    * than rendering the policy. Nothing is kept after `render` returns, so the next rendering
    * sees the workloads as they are then. Nested calls share the outermost one's reads.
+   *
+   * @param shared the reads to share with other calls, asked for by the outermost call only:
+   * when the caller knows that no workload changes in between (the passes of one synthesis),
+   * the map they share, which `render` adds its own reads to; undefined to read afresh
    */
-  public static rendering<T>(render: () => T): T {
+  public static rendering<T>(render: () => T, shared?: () => Map<ApiObject, PodTemplate> | undefined): T {
     if (renderedTemplates !== undefined) {
       return render();
     }
-    renderedTemplates = new Map();
+    renderedTemplates = shared?.() ?? new Map();
     try {
       return render();
     } finally {

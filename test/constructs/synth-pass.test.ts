@@ -1,6 +1,8 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
+import { NetworkPolicy, PolicyTarget } from '../../src/constructs';
 import { continuesSynthesis, SynthPasses } from '../../src/constructs/synth-pass';
+import { Peer } from '../../src/policy';
 
 /** An app with `charts` charts and a construct recording `continuesSynthesis()` on every validation pass. */
 function recordingApp(charts: number): { app: App; chart: Chart; passes: boolean[] } {
@@ -88,5 +90,52 @@ describe('SynthPasses', () => {
     expect(SynthPasses.of(app)).toBe(passes);
     expect(SynthPasses.of(new Construct(chart, 'deep'))).toBe(passes);
     expect(SynthPasses.of(Testing.app())).not.toBe(passes);
+  });
+});
+
+describe('workload templates are read once per synthesis', () => {
+  /** A Deployment named by `policies` policies, and a count of its renderings. */
+  function namedWorkload(policies: number, props: { yamlOutputType?: YamlOutputType } = {}) {
+    const app = Testing.app(props);
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const deployment = new ApiObject(chart, 'web', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: { template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'web', ports: [{ containerPort: 8080 }] }] } } },
+    });
+    const renderings = jest.spyOn(deployment, 'toJson');
+    const made = Array.from({ length: policies }, (_, i) => {
+      const policy = new NetworkPolicy(chart, `p${i}`, { target: PolicyTarget.workload(deployment) });
+      policy.addIngressRule([Peer.workload(deployment)]);
+      return policy;
+    });
+    return { app, chart, deployment, renderings, policies: made };
+  }
+
+  test.each([
+    ['app.synth', YamlOutputType.FILE_PER_CHART],
+    ['app.synth, a file per resource', YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE],
+  ])('%s: once for the policies, once more for its own manifest', (_, yamlOutputType) => {
+    const { app, renderings } = namedWorkload(5, { yamlOutputType });
+    app.synth();
+    expect(renderings).toHaveBeenCalledTimes(2);
+  });
+
+  test('each Testing.synth reads it anew, and sees a change made in between', () => {
+    const { chart, deployment, renderings } = namedWorkload(3);
+    Testing.synth(chart);
+    expect(renderings).toHaveBeenCalledTimes(2);
+    deployment.addJsonPatch(JsonPatch.add('/spec/template/metadata/labels/tier', 'front'));
+    const selectors = Testing.synth(chart).filter((m) => m.kind === 'NetworkPolicy').map((m) => m.spec.podSelector.matchLabels);
+    expect(selectors).toEqual([0, 1, 2].map(() => ({ app: 'web', tier: 'front' })));
+    expect(renderings).toHaveBeenCalledTimes(4);
+  });
+
+  test('a policy rendered on its own after a synthesis sees the workload as it is then', () => {
+    const { chart, deployment, policies } = namedWorkload(1);
+    Testing.synth(chart);
+    deployment.addJsonPatch(JsonPatch.add('/spec/template/metadata/labels/tier', 'front'));
+    expect(policies[0].apiObject.toJson().spec.podSelector.matchLabels).toEqual({ app: 'web', tier: 'front' });
   });
 });
