@@ -13,6 +13,7 @@ import { TrafficDirection } from '../k8s/traffic-direction';
 import { ClusterPolicyPeer } from '../policy/cluster-policy-peer';
 import { ClusterPolicyPort } from '../policy/cluster-policy-port';
 import { ClusterPolicySubject } from '../policy/cluster-policy-subject';
+import { RenderingScope } from '../policy/rendering-scope';
 import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
 import { FindingSeverity } from '../validation/finding';
 import { checkClusterNetworkPolicy } from '../validation/validation-memo';
@@ -195,7 +196,7 @@ export class ClusterNetworkPolicy extends Construct {
     (props.egress ?? []).forEach((rule) => this.addEgressRule(rule));
     // Validated once per synthesis: cdk8s validates the app again for every chart it writes.
     const passes = SynthPasses.of(this);
-    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => this.synthProblems()) });
+    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => passes.rendering(() => this.synthProblems(), true)) });
   }
 
   /**
@@ -299,7 +300,8 @@ export class ClusterNetworkPolicy extends Construct {
 
   private synthProblems(): string[] {
     // The app's analysis validates this policy too: it asks the synthesis's memo for this answer.
-    const problems = SynthPasses.of(this).validations.within(() => checkClusterNetworkPolicy(this.apiObject.toJson(), { channel: this.channel }))
+    const manifest = RenderingScope.toJson(this.apiObject);
+    const problems = SynthPasses.of(this).validations.within(() => checkClusterNetworkPolicy(manifest, { channel: this.channel }))
       .filter((finding) => finding.severity === FindingSeverity.ERROR)
       .map((finding) => `NP-VAL[${this.name}]: ${NetworkPolicyValidator.format(finding)}`);
     const namesake = earlierNamesake(this.apiObject);

@@ -14,6 +14,7 @@ import { dns1123SubdomainErrors } from '../k8s/label-syntax';
 import { TrafficDirection } from '../k8s/traffic-direction';
 import { Peer } from '../policy/peer';
 import { PortRange } from '../policy/port-range';
+import { RenderingScope } from '../policy/rendering-scope';
 import { FindingSeverity } from '../validation/finding';
 import { checkNetworkPolicy } from '../validation/validation-memo';
 import { NetworkPolicyValidator } from '../validation/validator';
@@ -275,7 +276,7 @@ export class NetworkPolicy extends Construct {
         + `own nor its chart's), so the rule would look for its pods in ${JSON.stringify(this.namespaceName)}; give the workload or its chart a namespace`));
     }
     // The app's analysis validates this policy too: it asks the synthesis's memo for this answer.
-    for (const finding of SynthPasses.of(this).validations.within(() => checkNetworkPolicy(this.apiObject.toJson()))) {
+    for (const finding of SynthPasses.of(this).validations.within(() => checkNetworkPolicy(RenderingScope.toJson(this.apiObject)))) {
       if (finding.severity === FindingSeverity.ERROR) {
         problems.push(`NP-VAL[${subject}]: ${NetworkPolicyValidator.format(finding)}`);
       }

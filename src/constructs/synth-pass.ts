@@ -1,14 +1,15 @@
 import * as path from 'path';
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { PodTemplate, WorkloadConstruct } from '../policy/workload-construct';
+import { JsonObject } from '../k8s/json-values';
+import { RenderingScope } from '../policy/rendering-scope';
 import { ValidationMemo } from '../validation/validation-memo';
 
 const PASSES = new WeakMap<IConstruct, SynthPasses>();
 /** The key of each synthesis's validation memo. */
 const VALIDATIONS = Symbol('validations');
-/** The key of each synthesis's workload templates. */
-const TEMPLATES = Symbol('templates');
+/** The key of each synthesis's rendered objects. */
+const RENDERED = Symbol('rendered');
 /** Where cdk8s's `App` is defined: its `synth` frames mark a synthesis on the stack. */
 const CDK8S_DIR = path.dirname(require.resolve('cdk8s'));
 
@@ -67,18 +68,18 @@ export class SynthPasses {
   }
 
   /**
-   * Runs `render` (`WorkloadConstruct.rendering`) reading each workload's pod template once per
-   * synthesis, not once per policy that names it: within `app.synth()`, `chart.toJson()` or
-   * `Testing.synth()` no user code runs between the readings. Outside them (a direct `toJson()`)
-   * a workload may have changed since, so the templates are read again.
+   * Runs `render` in a `RenderingScope` that renders each object once per synthesis, not once per
+   * policy that reads it: within `app.synth()`, `chart.toJson()` or `Testing.synth()` no user code
+   * runs between the readings. Outside them (a direct `toJson()`) an object may have changed
+   * since, so the scope renders afresh.
    *
    * @param validating whether the caller is a validation memoized per synthesis
    * (`perSynthesis`), which belongs to the last synthesis wherever it is called from, so the
    * call stack need not be read
    */
   public rendering<T>(render: () => T, validating: boolean = false): T {
-    return WorkloadConstruct.rendering(render, () => (validating || insideSynthesis()
-      ? this.perSynthesis(TEMPLATES, () => new Map<ApiObject, PodTemplate>()) : undefined));
+    return RenderingScope.run(render, () => (validating || insideSynthesis()
+      ? this.perSynthesis(RENDERED, () => new Map<ApiObject, JsonObject>()) : undefined));
   }
 
   /** The validation answers of this synthesis, shared by the policy constructs and the app's analysis. */

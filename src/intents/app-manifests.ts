@@ -5,6 +5,7 @@ import { ClusterNetworkPolicy } from '../constructs/cluster-network-policy';
 import { NetworkPolicy } from '../constructs/network-policy';
 import { SynthPasses } from '../constructs/synth-pass';
 import { CLUSTER_NETWORK_POLICY_KIND } from '../k8s/kinds';
+import { RenderingScope } from '../policy/rendering-scope';
 import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-policy-channel';
 
 /**
@@ -35,7 +36,7 @@ export interface AppManifests {
 
 /** Renders every ApiObject under `root` the cluster model needs, exactly as synthesis will. */
 export function renderApp(root: IConstruct): AppManifests {
-  // Each workload's template is read once for every policy that names it, and once per synthesis.
+  // The objects the policies' validations rendered in this synthesis are not rendered again.
   return SynthPasses.of(root).rendering(() => renderAll(root));
 }
 
@@ -51,7 +52,7 @@ function renderAll(root: IConstruct): AppManifests {
       continue;
     }
     const origin = construct.node.path;
-    documents.push({ manifest: construct.toJson(), origin });
+    documents.push({ manifest: RenderingScope.toJson(construct), origin });
     if (construct.node.scope instanceof NetworkPolicy || construct.node.scope instanceof ClusterNetworkPolicy) {
       selfValidated.add(origin);
     }

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { apiObjectOf } from './api-object-of';
 import { LabelSelector } from './label-selector';
+import { RenderingScope } from './rendering-scope';
 import { InputError, NetpolError } from '../k8s/input-error';
 import { asArray, asObject, JsonObject } from '../k8s/json-values';
 import { POD_TEMPLATE_PATHS } from '../k8s/kinds';
@@ -14,9 +15,6 @@ export const CDK8S_PLUS_ADDRESS_LABEL = 'cdk8s.io/metadata.addr';
 
 /** The kinds that stand for pods: a Pod, or a workload with a pod template. */
 const POD_KINDS = ['Pod', ...POD_TEMPLATE_PATHS.keys()];
-
-/** The templates read during the running `WorkloadConstruct.rendering` call, by object; none outside one. */
-let renderedTemplates: Map<ApiObject, PodTemplate> | undefined;
 
 /** One `containerPort` of a container of the pod template. */
 export interface TemplatePort {
@@ -60,28 +58,6 @@ export class WorkloadConstruct {
     return new WorkloadConstruct(construct, apiObject);
   }
 
-  /**
-   * Runs `render` reading each workload's template at most once: a policy asks for it for its
-   * selector, its peers' identities and its default ports, and rendering a workload costs more
-   * than rendering the policy. Nothing is kept after `render` returns, so the next rendering
-   * sees the workloads as they are then. Nested calls share the outermost one's reads.
-   *
-   * @param shared the reads to share with other calls, asked for by the outermost call only:
-   * when the caller knows that no workload changes in between (the passes of one synthesis),
-   * the map they share, which `render` adds its own reads to; undefined to read afresh
-   */
-  public static rendering<T>(render: () => T, shared?: () => Map<ApiObject, PodTemplate> | undefined): T {
-    if (renderedTemplates !== undefined) {
-      return render();
-    }
-    renderedTemplates = shared?.() ?? new Map();
-    try {
-      return render();
-    } finally {
-      renderedTemplates = undefined;
-    }
-  }
-
   /** The construct the user passed. */
   public readonly construct: IConstruct;
   /** The object it renders. */
@@ -110,12 +86,8 @@ export class WorkloadConstruct {
    * has none (an `ApiObject` of kind Deployment without `spec.template`).
    */
   public podTemplate(): PodTemplate {
-    const cached = renderedTemplates?.get(this.apiObject);
-    if (cached !== undefined) {
-      return cached;
-    }
     const path = this.templatePath();
-    const template = path.reduce<JsonObject | undefined>((node, key) => asObject(node?.[key]), this.apiObject.toJson());
+    const template = path.reduce<JsonObject | undefined>((node, key) => asObject(node?.[key]), RenderingScope.toJson(this.apiObject));
     if (template === undefined) {
       throw new InputError(this.toString(), [`${path.join('.')}: is missing, so the pods of this ${this.kind} are unknown; `
         + 'give it a pod template with labels and containers']);
@@ -135,9 +107,7 @@ export class WorkloadConstruct {
         }
       }
     }
-    const read = { labels, ports };
-    renderedTemplates?.set(this.apiObject, read);
-    return read;
+    return { labels, ports };
   }
 
   /**

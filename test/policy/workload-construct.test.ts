@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { KubeDeployment } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { apiObjectOf } from '../../src/policy/api-object-of';
+import { RenderingScope } from '../../src/policy/rendering-scope';
 import { CDK8S_PLUS_ADDRESS_LABEL, WorkloadConstruct } from '../../src/policy/workload-construct';
 import { thrown } from '../thrown';
 
@@ -107,14 +108,14 @@ describe('the pods, read from the rendered object', () => {
   });
 });
 
-describe('rendering once per policy rendering', () => {
-  test('inside WorkloadConstruct.rendering a template is read once; outside, every time', () => {
+describe('rendering once per rendering scope', () => {
+  test('inside RenderingScope.run a workload is rendered once; outside, every time', () => {
     const deployment = raw(shop(), 'Deployment', { template: { metadata: { labels: { app: 'web' } } } });
     const workload = WorkloadConstruct.of('t', deployment);
     const toJson = jest.spyOn(deployment, 'toJson');
-    WorkloadConstruct.rendering(() => {
+    RenderingScope.run(() => {
       workload.podSelector();
-      WorkloadConstruct.rendering(() => workload.podTemplate());
+      RenderingScope.run(() => workload.podTemplate());
       workload.podTemplate();
     });
     expect(toJson).toHaveBeenCalledTimes(1);
@@ -123,11 +124,11 @@ describe('rendering once per policy rendering', () => {
     expect(toJson).toHaveBeenCalledTimes(3);
   });
 
-  test('a change between two renderings is seen', () => {
+  test('a change between two scopes is seen', () => {
     const deployment = raw(shop(), 'Deployment', { template: { metadata: { labels: { app: 'web' } } } });
     const workload = WorkloadConstruct.of('t', deployment);
-    expect(WorkloadConstruct.rendering(() => workload.podSelector().labels)).toEqual({ app: 'web' });
+    expect(RenderingScope.run(() => workload.podSelector().labels)).toEqual({ app: 'web' });
     deployment.addJsonPatch(JsonPatch.add('/spec/template/metadata/labels/tier', 'front'));
-    expect(WorkloadConstruct.rendering(() => workload.podSelector().labels)).toEqual({ app: 'web', tier: 'front' });
+    expect(RenderingScope.run(() => workload.podSelector().labels)).toEqual({ app: 'web', tier: 'front' });
   });
 });
