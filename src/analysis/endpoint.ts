@@ -87,7 +87,8 @@ export class EndpointResolver {
 
   /**
    * A workload or pod `namespace/name`, `node:<name>`, an IP address (the pod with that IP if
-   * exactly one pod has it, else the node with it, else an outside endpoint), or `node`.
+   * exactly one pod has it, else the node with it if exactly one node has it, else an outside
+   * endpoint), or `node`.
    */
   public resolve(text: string, role: 'source' | 'destination' | 'endpoint'): Endpoint {
     if (typeof text !== 'string') {

@@ -15,6 +15,7 @@ const model = ClusterModel.fromManifests(documents(
   pod('x/twice', { ips: ['10.0.0.4', '10.0.0.4'] }),
   node('node-a', '192.168.0.10'),
   node('node-c', '10.0.0.3'),
+  node('node-d', '192.168.0.20'), node('node-e', '192.168.0.20'),
 ));
 const resolver = new EndpointResolver(model);
 
@@ -35,6 +36,7 @@ describe('EndpointResolver', () => {
     ['10.0.0.3', { label: 'node:node-c', kind: 'node' }],
     ['x/mixed[2]', { label: 'x/mixed[2]', kind: 'pod' }],
     ['10.0.0.4', { label: 'x/twice', kind: 'pod' }],
+    ['192.168.0.20', { label: '192.168.0.20', kind: 'outside' }],
   ])('%s', (text, expected) => {
     expect(resolver.resolve(text, 'source')).toMatchObject(expected);
   });

@@ -176,11 +176,13 @@ export class ReferenceEvaluator {
   }
 
   /**
-   * The addresses an outside endpoint stands for: a node's address names the node, which rules
-   * match by any of its addresses (as a dual-stack pod is matched by either of its IPs).
+   * The addresses an outside endpoint stands for: an address of exactly one node names that
+   * node, which rules match by any of its addresses (as a dual-stack pod is matched by either of
+   * its IPs); an address that several nodes list names none of them.
    */
   private outsideAddresses(ip: string): string[] {
-    return this.nodes.find((n) => n.addresses.some((a) => sameIp(a, ip)))?.addresses ?? [ip];
+    const owners = this.nodes.filter((n) => n.addresses.some((a) => sameIp(a, ip)));
+    return owners.length === 1 ? owners[0].addresses : [ip];
   }
 
   private endpoint(text: string): RefEndpoint {
