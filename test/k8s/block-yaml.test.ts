@@ -28,6 +28,10 @@ describe('readBlockYaml', () => {
     }), { numRuns: 1000, seed: 16 });
   });
 
+  test('a document of comments and blank lines only is an empty document, as between two --- lines', () => {
+    expect(expectAgreement('#apiVersion: false\n\n  # kind: Pod\n')).toBeNull();
+  });
+
   test('reads the benchmark cluster itself (no fallback to the library)', () => {
     const documents = readManifestText(renderYaml([...clusterObjects(findScale('S'), 1)]));
     expect(documents).toHaveLength(320);

@@ -5,9 +5,16 @@ import { readBlockYaml } from '../../src/k8s/block-yaml';
 import { LineTree } from '../../src/k8s/parsed-document';
 import { readYamlWithLibrary } from '../../src/k8s/yaml-library-reader';
 
-/** The library path's reading of one document: its value and lines, or undefined when it reports an error. */
+/**
+ * The library path's reading of one document: its value and lines, or undefined when it reports
+ * an error. A text without content is a stream of no document to the library, and an empty
+ * document (null) when it stands between two `---` lines, which is where the fast reader meets it.
+ */
 export function library(text: string): { value: unknown; lines: LineTree } | undefined {
   const documents = readYamlWithLibrary(text, 0, 1);
+  if (documents.length === 0) {
+    return { value: null, lines: { line: 1 } };
+  }
   if (documents.length !== 1 || documents[0].error !== undefined) {
     return undefined;
   }
