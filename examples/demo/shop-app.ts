@@ -129,7 +129,8 @@ export function shopApp(app: App, options: ShopAppOptions = {}): ShopApp {
   intents.acknowledge(acknowledgedIntent, 'payments launch in Q3; egress to the provider ships with that release (SHOP-412)');
   // The lints run too: what they find here is deliberate, and acknowledged by lint and policy.
   for (const namespace of ['shop', 'data']) {
-    intents.acknowledge(`NP-LINT-NO-EFFECT[${namespace}/default-deny-all]`, 'the default deny guards pods added later; today every pod has policies of its own');
+    intents.acknowledge(`NP-LINT-NO-EFFECT[${namespace}/default-deny-all]`,
+      'the DNS and Prometheus allows isolate every pod too; the default deny keeps the namespace closed should either go');
   }
   for (const lint of ['NP-LINT-PEER-MATCHES-NOTHING', 'NP-LINT-NO-EFFECT']) {
     intents.acknowledge(`${lint}[shop/allow-ingress-nginx-to-frontend]`, 'the ingress controller is installed by the platform team, outside this app');

@@ -33,8 +33,7 @@ intents.expect_isolated(Endpoint.workload(db))
 # The lints run with the intents; what they find here is deliberate. Prometheus runs in
 # monitoring but is installed by its own Helm chart, so this app renders none of its pods.
 for lint in ["NP-LINT-PEER-MATCHES-NOTHING[shop/allow-monitoring-to-api]", "NP-LINT-NO-EFFECT[shop/allow-monitoring-to-api]",
-             "NP-LINT-SELECTS-NOTHING[monitoring/allow-all-pods-to-api-egress]", "NP-LINT-NO-EFFECT[monitoring/allow-all-pods-to-api-egress]"]:
+             "NP-LINT-SELECTS-NOTHING[monitoring/allow-all-pods-to-api-egress]"]:
     intents.acknowledge(lint, "Prometheus is installed by its Helm chart, outside this app")
-intents.acknowledge("NP-LINT-NO-EFFECT[shop/default-deny-all]", "the default deny guards pods added later; today every pod has policies of its own")
 app.synth()
 print(Peer.workload(db).pod_selector.labels)

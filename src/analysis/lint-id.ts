@@ -11,7 +11,7 @@ export enum LintId {
   RULES_IGNORED = 'NP-LINT-RULES-IGNORED',
   /** Every connection a rule admits, over every port, is admitted by other rules for the same pods and direction. */
   REDUNDANT_RULE = 'NP-LINT-REDUNDANT-RULE',
-  /** Removing the policy changes no connection (addresses included) and no isolation. */
+  /** Removing the policy changes no connection (addresses included) and no isolation, of the input's pods or any pod its namespace could hold. */
   NO_EFFECT = 'NP-LINT-NO-EFFECT',
   /** Pods the policy isolates for egress reach the cluster DNS neither on UDP/53 nor on TCP/53. */
   DNS_BLOCKED = 'NP-LINT-DNS-BLOCKED',

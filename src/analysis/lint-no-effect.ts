@@ -1,3 +1,6 @@
+import { cached } from './cached';
+import { CompiledPolicy } from './compiled-policy';
+import { complementOf, someLabelsEscaping, spaceOf } from './label-space';
 import { layeredPorts } from './layered-ports';
 import { LintContext } from './lint-context';
 import { LintId } from './lint-id';
@@ -13,8 +16,9 @@ import { TrafficDirection } from '../k8s/traffic-direction';
  * port, between pods and to and from every address, through every policy layer. Each policy is
  * judged on its own: of two identical policies, each has no effect (the other does the same).
  *
- * A policy has an effect when it alone isolates some pod in a direction. Otherwise every pod it
- * selects stays isolated without it, and its rules only add to what the other rules admit: a
+ * A policy has an effect when it alone isolates some pod in a direction: a pod of the input, or
+ * one its namespace could hold with other labels, since a default deny guards the pods to come.
+ * Otherwise every pod it selects stays isolated without it, and its rules only add to what the other rules admit: a
  * side (a subject's rules in every layer) changes for a peer where the ports it allows with the
  * policy's rules differ from those without them, and a connection changes where the other end's
  * side lets some of those ports through (an address's side always does). Peers are grouped by
@@ -27,9 +31,11 @@ export function lintNoEffect(context: LintContext, report: LintReport): void {
   const policies = context.policies;
   const isolating = (direction: TrafficDirection, c: number) =>
     (direction === TrafficDirection.INGRESS ? index.ingressPolicies : index.egressPolicies)[c];
-  // A policy that alone isolates some pod in a direction has an effect.
+  // A policy that alone isolates some pod in a direction has an effect: a pod of the input, or
+  // one its namespace could hold, with labels no input pod has (a default deny guards pods to come).
+  const guarding = guardsPodsToCome(policies);
   const effect = policies.map((_, p) => DIRECTIONS.some((direction) =>
-    context.subjects(p, direction).some((c) => isolating(direction, c).length === 1)));
+    context.subjects(p, direction).some((c) => isolating(direction, c).length === 1) || guarding[direction][p]));
   const grouping = new PeerGrouping(index.classes.length);
   for (const direction of DIRECTIONS) {
     const ingress = direction === TrafficDirection.INGRESS;
@@ -124,11 +130,36 @@ export function lintNoEffect(context: LintContext, report: LintReport): void {
     const selected = context.selected(p);
     // An identical policy has no effect either: each does what the other does.
     const twins = bySpec.get(`${policy.namespaceName} ${JSON.stringify(policy.spec)}`)!.filter((other) => other !== policy.id);
-    const why = selected.length === 0 ? 'it selects no pod'
+    const why = selected.length === 0 ? 'it selects no pod, and every pod it could select is isolated by other policies too'
       : twins.length > 0 ? `it is identical to ${listed(twins)}, which ${twins.length === 1 ? 'does' : 'do'} the same without it`
-        : 'every pod it selects is isolated by other policies too, and each connection it admits is admitted by their rules or blocked at the other end';
+        : 'every pod it selects, or could select, is isolated by other policies too, and each connection it admits is admitted by their rules or blocked at the other end';
     report(lintFinding(LintId.NO_EFFECT, policy, '',
       `removing this policy changes no connection (over every port, to and from pods and addresses) and no isolation: ${why}. `
       + 'Fix: remove it, or correct what it was meant to allow'));
   });
+}
+
+/**
+ * Per direction, per policy: whether some pod its namespace could hold (any labels) would be
+ * isolated in that direction by this policy alone. Exact, over label sets (`label-space.ts`).
+ */
+function guardsPodsToCome(policies: readonly CompiledPolicy[]): Record<TrafficDirection, boolean[]> {
+  const result = { [TrafficDirection.INGRESS]: policies.map(() => false), [TrafficDirection.EGRESS]: policies.map(() => false) };
+  for (const direction of DIRECTIONS) {
+    const isolates = (policy: CompiledPolicy) => (direction === TrafficDirection.INGRESS ? policy.ingress : policy.egress) !== undefined;
+    const byNamespace = new Map<string, number[]>();
+    policies.forEach((policy, p) => {
+      if (isolates(policy)) {
+        cached(byNamespace, policy.namespaceName, () => []).push(p);
+      }
+    });
+    for (const members of byNamespace.values()) {
+      const complements = members.map((p) => complementOf(policies[p].podSelector.requirements));
+      members.forEach((p, i) => {
+        const selected = spaceOf(policies[p].podSelector.requirements);
+        result[direction][p] = selected !== undefined && someLabelsEscaping(selected, complements.filter((_, j) => j !== i));
+      });
+    }
+  }
+  return result;
 }

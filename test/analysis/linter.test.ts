@@ -260,7 +260,10 @@ describe('NP-LINT-NO-EFFECT', () => {
   const denyIngress = { podSelector: {} };
   test.each([
     ['two identical policies: each, on its own', [denyIngress, allowWeb, allowWeb], ['shop/p1 ', 'shop/p2 '], /identical to shop\/p2/],
-    ['a policy that selects nothing', [{ podSelector: { matchLabels: { app: 'none' } } }], ['shop/p0 '], /it selects no pod/],
+    ['a policy that selects no pod, under a default deny', [denyIngress, { podSelector: { matchLabels: { app: 'none' } } }], ['shop/p1 '],
+      /it selects no pod, and every pod it could select is isolated by other policies too/],
+    ['of two default denies of the same pods, the one that would select fewer pods to come',
+      [{ podSelector: { matchLabels: { app: 'api' } } }, { podSelector: { matchLabels: { app: 'api', tier: 'backend' } } }], ['shop/p1 '], /isolated by other policies/],
     ['an allow the other end never lets out', [denyAll, allowWeb], ['shop/p1 '], /blocked at the other end/],
     ['an allow inside an allow-all next to it, and the default deny the allow-all makes moot', [denyIngress, { podSelector: {}, ingress: [{}] }, allowWeb], ['shop/p0 ', 'shop/p2 '], /isolated by other policies/],
     ['a default deny egress next to the DNS allow that isolates the same pods', [{ podSelector: {}, policyTypes: ['Egress'] },
@@ -275,6 +278,9 @@ describe('NP-LINT-NO-EFFECT', () => {
 
   test.each([
     ['a default deny, alone', [denyIngress]],
+    ['a default deny whose namespace\'s pods all have policies of their own: it guards pods to come',
+      [denyIngress, allowWeb, { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ ports: [{ port: 8080 }] }] }]],
+    ['a policy that selects no pod yet (NP-LINT-SELECTS-NOTHING says so)', [{ podSelector: { matchLabels: { app: 'none' } } }]],
     ['an allow-all, alone: it isolates', [{ podSelector: {}, ingress: [{}] }]],
     ['an allow on top of a default deny', [denyIngress, allowWeb]],
     ['an allow of addresses only', [denyIngress, { podSelector: { matchLabels: { app: 'api' } }, ingress: [{ from: [{ ipBlock: { cidr: '192.168.0.0/16' } }] }] }]],
