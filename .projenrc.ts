@@ -70,6 +70,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
 // Tests live in test/ only: a source file named like a test (spec.ts) must not be run.
 project.package.file.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
+// Property tests replay recorded seeds; test:soak explores (test/property-runs.ts).
+project.package.file.addOverride('jest.setupFiles', ['<rootDir>/test/fast-check-setup.ts']);
 
 // examples/ and bench/ are type-checked and linted with their own tsconfig (eslint's project
 // service needs one next to the files) and kept out of the npm tarball.
@@ -173,6 +175,13 @@ project.gitignore.exclude('/examples/*/dist/', '/examples/java/target/', '/examp
 project.addTask('test:bindings', {
   description: 'Build the Python, Java and Go bindings and run their example apps\' tests',
   exec: 'bash .ci/bindings',
+});
+
+project.addTask('test:soak', {
+  description: 'Run the property tests on fresh random inputs, ten times as many: npm run test:soak [-- jest options]',
+  env: { FC_SEED: 'random', FC_RUNS_FACTOR: '10' },
+  exec: 'jest --ci --coverage=false test/analysis test/k8s test/fuzz test/constructs/cluster-network-policy.test.ts test/bench/pair-count.test.ts',
+  receiveArgs: true,
 });
 
 project.addTask('release:local', {

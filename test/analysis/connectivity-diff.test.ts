@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { build, Cluster, cluster, labels, NS_KEYS, NS_VALUES, POD_KEYS, POD_VALUES, policy, workload } from './random-clusters';
 import { ConnectionChange, ConnectivityDiff } from '../../src/analysis';
+import { runs } from '../property-runs';
 
 /** A change to a cluster: policies replaced, dropped or added, a workload relabelled, added or dropped, a namespace relabelled. */
 const changed = (c: Cluster) => fc.record({
@@ -61,13 +62,13 @@ describe('ConnectivityDiff', () => {
       for (const change of [...diff.added, ...diff.removed]) {
         expect(change.policies).toEqual([...new Set(change.rules.map((r) => (r.tier === undefined ? r.policy : `ClusterNetworkPolicy/${r.policy}`)))]);
       }
-    }), { numRuns: 300 });
+    }), { numRuns: runs(300) });
   });
 
   test('no change, no difference', () => {
     fc.assert(fc.property(cluster, (c) => {
       const diff = ConnectivityDiff.between(build(c).evaluator.model, build(c).evaluator.model);
       expect([diff.added, diff.removed]).toEqual([[], []]);
-    }), { numRuns: 50 });
+    }), { numRuns: runs(50) });
   });
 });

@@ -4,6 +4,7 @@ import { Cluster, cluster, NAMESPACES, NS_KEYS, NS_VALUES, POD_KEYS, POD_VALUES,
 import { RefPortQuery, ReferenceEvaluator } from './reference-evaluator';
 import { ClusterModel, Exposure, ExposureAnswer } from '../../src/analysis';
 import { Protocol } from '../../src/k8s/protocol';
+import { runs } from '../property-runs';
 
 const shop = namespace('shop', { team: 'shop' });
 const db = deployment('shop/db', { labels: { app: 'db' }, ports: [{ name: 'postgres', containerPort: 5432 }] });
@@ -132,6 +133,6 @@ describe('Exposure agrees with a brute-force reference on random clusters', () =
         queries = [{ ...query, protocol }];
       }
       expect({ otherPods: answer.otherPods, otherAddresses: answer.otherAddresses }).toEqual(referenceExposure(c, destination, queries));
-    }), { numRuns });
+    }), { numRuns: runs(numRuns) });
   });
 });

@@ -4,6 +4,7 @@ import { Cluster, cluster, OUTSIDE_IPS, toDocuments } from './random-clusters';
 import { ClusterModel, Evaluator, LintFinding, LintId, Linter } from '../../src/analysis';
 import { Protocol } from '../../src/k8s/protocol';
 import { TrafficDirection } from '../../src/k8s/traffic-direction';
+import { runs } from '../property-runs';
 
 const DIRECTIONS = [TrafficDirection.INGRESS, TrafficDirection.EGRESS];
 
@@ -393,6 +394,6 @@ describe('NP-LINT-REDUNDANT-RULE and NP-LINT-NO-EFFECT on random clusters', () =
           });
         expect([finding.id, finding.name, finding.field, observed({ ...c, policies })]).toEqual([finding.id, finding.name, finding.field, before]);
       }
-    }), { numRuns: 200 });
+    }), { numRuns: runs(200) });
   });
 });

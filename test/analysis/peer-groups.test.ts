@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { Bitset } from '../../src/analysis/bitset';
 import { PeerGrouping, PeerRule } from '../../src/analysis/peer-groups';
+import { runs } from '../property-runs';
 
 const CLASSES = 70;
 const classSet = fc.uniqueArray(fc.nat(CLASSES - 1), { maxLength: 12 });
@@ -52,6 +53,6 @@ describe('PeerGrouping', () => {
         });
         expect(visited).toHaveLength(rest);
       }
-    }), { numRuns: 40 });
+    }), { numRuns: runs(40) });
   });
 });

@@ -5,6 +5,7 @@ import { ReferenceEvaluator } from './reference-evaluator';
 import { ClusterModel } from '../../src/analysis';
 import { PRIORITY_TIE_RULE } from '../../src/analysis/priority-ties';
 import { ClusterNetworkPolicyChannel } from '../../src/validation/cluster-network-policy-channel';
+import { runs } from '../property-runs';
 
 const OPTIONS = { clusterNetworkPolicyChannel: ClusterNetworkPolicyChannel.EXPERIMENTAL };
 const web = pod('x/web', { labels: { app: 'web' } });
@@ -84,7 +85,7 @@ describe('equal priorities that could change a verdict are reported', () => {
             .toEqual({ source, destination, allowed: reference.allowed(source, destination, { port, protocol }) });
         }
       }
-    }), { numRuns: 500 });
+    }), { numRuns: runs(500) });
     expect(compared).toBeGreaterThan(100);
   });
 });

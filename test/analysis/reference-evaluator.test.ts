@@ -5,6 +5,7 @@ import { countAllowedPairs } from '../../bench/pair-count';
 import { DecisionOutcome } from '../../src/analysis/verdict';
 import { Protocol } from '../../src/k8s/protocol';
 import { TrafficDirection } from '../../src/k8s/traffic-direction';
+import { runs, seeded } from '../property-runs';
 
 describe('Evaluator agrees with the reference evaluator', () => {
   test('check() on random clusters and queries (workloads, outside IPs, node addresses, node; every pair of workloads)', () => {
@@ -43,7 +44,7 @@ describe('Evaluator agrees with the reference evaluator', () => {
         [TrafficDirection.EGRESS, TrafficDirection.INGRESS].forEach((direction) => tally(verdict.decisions
           .filter((d) => d.direction === direction && d.outcome !== DecisionOutcome.NO_MATCH).map((d) => `${d.layer} ${d.outcome}`).join(' -> ')));
       }
-    }), { numRuns: 1000, seed: 20261206 }); // seeded: the rarest path below shows up only a few times in 1,000 runs
+    }), { numRuns: runs(1000), ...seeded(20261206) }); // seeded: the rarest path below shows up only a few times in 1,000 runs
     const combinations = [
       ...['Admin', 'Baseline'].flatMap((tier) => ['Accept', 'Deny', 'Pass'].map((action) => `${tier} ${action}`)),
       // Pass from Admin goes to NetworkPolicy, and past it to Baseline when no NetworkPolicy isolates the pod.
@@ -76,7 +77,7 @@ describe('Evaluator agrees with the reference evaluator', () => {
       }
       expect(countAllowedPairs(evaluator.model, matrix)).toBe(allowedPairs);
       expect(reference.countAllowedPairs(q as RefPortQuery)).toBe(allowedPairs);
-    }), { numRuns });
+    }), { numRuns: runs(numRuns) });
   });
 
   // Ports matter only where a rule's range or a container port begins or ends: checking each
@@ -135,7 +136,7 @@ describe('Evaluator agrees with the reference evaluator', () => {
       const after = (k: Key, j: Key) => k[0] > j[0] || (k[0] === j[0] && (k[1] > j[1] || (k[1] === j[1] && k[2] > j[2])));
       keys.slice(1).forEach((k, i) => expect(after(k, keys[i])).toBe(true));
       expect(connections.every((e) => e.source !== e.destination)).toBe(true);
-    }), { numRuns });
+    }), { numRuns: runs(numRuns) });
   });
 });
 

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { countMutualPairs, transpose32 } from '../../bench/pair-count';
 import { Bitset } from '../../src/analysis/bitset';
+import { runs } from '../property-runs';
 
 const members = (size: number) => fc.uniqueArray(fc.nat(size - 1), { maxLength: size });
 
@@ -14,7 +15,7 @@ describe('transpose32', () => {
           expect(Math.floor(block[i] / 2 ** j) % 2).toBe(Math.floor(words[j] / 2 ** i) % 2);
         }
       }
-    }), { numRuns: 20 });
+    }), { numRuns: runs(20) });
   });
 });
 

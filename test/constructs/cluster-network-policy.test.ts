@@ -5,6 +5,7 @@ import { ClusterNetworkPolicy, ClusterPolicyRule } from '../../src/constructs';
 import { ClusterPolicyAction, ClusterPolicyTier } from '../../src/k8s';
 import { ClusterPolicyPeer, ClusterPolicyPort, ClusterPolicySubject, LabelSelector } from '../../src/policy';
 import { ClusterNetworkPolicyChannel, ClusterNetworkPolicyValidator, FindingSeverity } from '../../src/validation';
+import { runs } from '../property-runs';
 import { thrown } from '../thrown';
 
 const ADMIN = ClusterPolicyTier.ADMIN;
@@ -173,5 +174,5 @@ test('property: whatever the factories and rules build, the API server accepts i
       const policy = new ClusterNetworkPolicy(chart, 'p', { tier, priority, subject: payments, channel: EXPERIMENTAL, ingress, egress });
       const findings = ClusterNetworkPolicyValidator.check(policy.apiObject.toJson(), { channel: EXPERIMENTAL });
       expect(findings.filter((f) => f.severity === FindingSeverity.ERROR)).toEqual([]);
-    }), { numRuns: 150 });
+    }), { numRuns: runs(150) });
 });

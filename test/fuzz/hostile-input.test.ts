@@ -6,6 +6,7 @@ import { runCli } from '../../src/cli/main';
 import { NetpolError } from '../../src/k8s/input-error';
 import { LabelExpression, LabelSelector, Peer, PortRange } from '../../src/policy';
 import { ClusterNetworkPolicyValidator, NetworkPolicyValidator } from '../../src/validation';
+import { runs, seeded } from '../property-runs';
 
 /**
  * Issue 16: hostile, malformed and odd input, seeded, against the command line and the
@@ -91,7 +92,7 @@ describe('structure fuzz: manifests of every shape, as YAML and as JSON', () => 
       const text = json ? documents.map((d) => JSON.stringify(d) ?? 'null').join('\n')
         : documents.map((d) => YAML.stringify(d, { aliasDuplicateObjects: false })).join('---\n');
       runOn(text, command);
-    }), { numRuns: 400, seed: 16 });
+    }), { numRuns: runs(400), ...seeded(16) });
   });
 
   test('the library: ClusterModel.fromManifests, the Evaluator and NetworkPolicyValidator.check', () => {
@@ -105,7 +106,7 @@ describe('structure fuzz: manifests of every shape, as YAML and as JSON', () => 
         expectTyped(() => evaluator.check({ source: endpoints[0] ?? from, destination: endpoints[endpoints.length - 1] ?? to, port: 80 }));
         expectTyped(() => evaluator.check({ source: from, destination: to, portName: 'http' }));
       });
-    }), { numRuns: 400, seed: 17 });
+    }), { numRuns: runs(400), ...seeded(17) });
   });
 
   test('the library from plain JavaScript: junk where structures or strings belong', () => {
@@ -113,7 +114,7 @@ describe('structure fuzz: manifests of every shape, as YAML and as JSON', () => 
       expectTyped(() => ClusterModel.fromManifests(a as any, b as any));
       expectTyped(() => new Evaluator(ClusterModel.fromManifests([])).check(a as any));
       expectTyped(() => NetworkPolicyValidator.check(a));
-    }), { numRuns: 300, seed: 18 });
+    }), { numRuns: runs(300), ...seeded(18) });
   });
 
   test('value-type factories from plain JavaScript throw the library\'s input error, never a TypeError', () => {
@@ -129,7 +130,7 @@ describe('structure fuzz: manifests of every shape, as YAML and as JSON', () => 
       ]) {
         expectTyped(call);
       }
-    }), { numRuns: 300, seed: 19 });
+    }), { numRuns: runs(300), ...seeded(19) });
   });
 });
 

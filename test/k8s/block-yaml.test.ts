@@ -5,6 +5,7 @@ import { renderYaml } from '../../bench/render';
 import { findScale } from '../../bench/scales';
 import { readBlockYaml } from '../../src/k8s/block-yaml';
 import { readManifestText } from '../../src/k8s/manifest-text';
+import { runs, seeded } from '../property-runs';
 
 const read = (text: string) => readBlockYaml(text.split('\n'), 1);
 
@@ -12,7 +13,7 @@ describe('readBlockYaml', () => {
   test('reads what YAML.stringify writes exactly as the library path does, or gives up', () => {
     fc.assert(fc.property(documentValue, stringifyOptions, (document, options) => {
       expectAgreement(textOf(document, options));
-    }), { numRuns: 1000, seed: 13 });
+    }), { numRuns: runs(1000), ...seeded(13) });
   });
 
   test('agrees with the library path when comment lines, blank lines and odd characters are inserted anywhere', () => {
@@ -25,7 +26,7 @@ describe('readBlockYaml', () => {
         mutated = mutated.slice(0, at) + inserted + mutated.slice(at);
       }
       expectAgreement(mutated);
-    }), { numRuns: 1000, seed: 16 });
+    }), { numRuns: runs(1000), ...seeded(16) });
   });
 
   test('a document of comments and blank lines only is an empty document, as between two --- lines', () => {
