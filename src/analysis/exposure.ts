@@ -64,7 +64,8 @@ export interface ExposureAnswer {
  * sampling: a pod of an input namespace counts when some labels put it in an admitting peer
  * and either out of every egress policy of its namespace or into one that lets the connection
  * out. Pods not in the input are matched by selectors only (their IPs are unknown). Judged
- * with the NetworkPolicy layer, as the evaluator judges connections.
+ * with the NetworkPolicy layer only: ClusterNetworkPolicy tiers, which can widen or narrow the
+ * answer, are not applied to it (the `exposure` command says so when the input has any).
  *
  * @example
  * const answer = Exposure.of(model, { destination: 'shop/db', port: 5432 });

@@ -1,3 +1,4 @@
+import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, loadModel, portFlagsQuery } from './load-model';
@@ -7,7 +8,7 @@ import { UsageError } from './usage-error';
 import { Exposure, ExposureAnswer } from '../analysis/exposure';
 import { Protocol } from '../k8s/protocol';
 
-export const EXPOSURE_USAGE = 'cdk8s-netpol exposure --to <ns/name> [--port <number|name>] [--protocol TCP|UDP|SCTP] [--format text|json] [--cidr strict|legacy] <files, folders or - ...>';
+export const EXPOSURE_USAGE = 'cdk8s-netpol exposure --to <ns/name> [--port <number|name>] [--protocol TCP|UDP|SCTP] [--format text|json] [--cidr strict|legacy] [--channel standard|experimental] <files, folders or - ...>';
 
 export const EXPOSURE_HELP = `usage: ${EXPOSURE_USAGE}
 
@@ -22,6 +23,7 @@ policy and rule that admit it.
   --format        text, or json: {"to", "port", "protocol", "otherPods", "otherAddresses",
                   "sources": [{"description", "policy", "rule"}]}
   --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
+  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)
 
 A question, not a check. Exit codes: 0 answered, 1 the input has invalid policies, 2 bad flags
 (an unknown workload is one) or no input.`;
@@ -34,7 +36,7 @@ A question, not a check. Exit codes: 0 answered, 1 the input has invalid policie
  * (1 only when the input has invalid policies).
  */
 export function exposureCommand(args: string[], input: ReadOptions = {}): CommandResult {
-  const parsed = parseArgs(args, ['to', 'port', 'protocol', 'format', CIDR_OPTION]);
+  const parsed = parseArgs(args, ['to', 'port', 'protocol', 'format', CIDR_OPTION, CHANNEL_OPTION]);
   const format = choiceOption(parsed, 'format', ['text', 'json'], 'text');
   const destination = parsed.options.get('to');
   if (destination === undefined) {
@@ -45,17 +47,20 @@ export function exposureCommand(args: string[], input: ReadOptions = {}): Comman
     throw new UsageError('--protocol goes with --port; without --port every port of every protocol is asked about');
   }
   const query = port === undefined ? undefined : portFlagsQuery(port, parsed.options.get('protocol'));
-  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input);
+  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input, clusterPolicyChannel(parsed));
   const answer = asUsage(() => Exposure.of(model, { destination, ...query }));
   const portLabel = query === undefined ? null : query.port ?? query.portName!;
   const protocol = query === undefined ? null : query.protocol ?? Protocol.TCP;
   const stdout = format === 'json'
     ? JSON.stringify({ to: answer.destination, port: portLabel, protocol, otherPods: answer.otherPods, otherAddresses: answer.otherAddresses, sources: answer.sources }, undefined, 2) + '\n'
     : exposureText(answer, portLabel === null ? 'any port' : `${protocol}/${portLabel}`);
+  const tiers = model.clusterPolicies.length;
+  const note = tiers === 0 ? [] : [`note: the input's ${tiers} ClusterNetworkPolic${tiers === 1 ? 'y is' : 'ies are'} not applied: `
+    + 'exposure reasons over NetworkPolicies only, and an Admin or Baseline rule can widen or narrow this answer'];
   return {
     exitCode: hasErrors ? EXIT_FINDINGS : EXIT_OK,
     stdout,
-    stderr: findingLines.map((l) => l + '\n').join(''),
+    stderr: [...findingLines, ...note].map((l) => l + '\n').join(''),
   };
 }
 

@@ -1,3 +1,4 @@
+import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { loadModel } from './load-model';
@@ -8,7 +9,7 @@ import { LintFinding } from '../analysis/lint-finding';
 import { LintId } from '../analysis/lint-id';
 import { Linter } from '../analysis/linter';
 
-export const LINT_USAGE = 'cdk8s-netpol lint [--format text|json] [--checks <id,id,...>] [--cidr strict|legacy] <files, folders or - ...>';
+export const LINT_USAGE = 'cdk8s-netpol lint [--format text|json] [--checks <id,id,...>] [--cidr strict|legacy] [--channel standard|experimental] <files, folders or - ...>';
 
 const LINT_IDS: readonly string[] = Object.values(LintId);
 
@@ -22,6 +23,7 @@ export const LINT_HELP = [
   '                      json: {"findings": [{"id", "namespace", "name", "field", "message"}]}',
   '  --checks <ids>      only these lints, comma-separated (default: all of them)',
   '  --cidr strict|legacy  which CIDR forms a policy may use (default: strict)',
+  '  --channel experimental  read ClusterNetworkPolicies with the CRD\'s experimental channel (nodes peers)',
   '',
   `Lint ids: ${LINT_IDS.join(', ')}.`,
   '',
@@ -35,10 +37,10 @@ export const LINT_HELP = [
  * stderr as in every command; errors among them also make the exit code 1.
  */
 export function lintCommand(args: string[], input: ReadOptions = {}): CommandResult {
-  const parsed = parseArgs(args, ['format', 'checks', CIDR_OPTION]);
+  const parsed = parseArgs(args, ['format', 'checks', CIDR_OPTION, CHANNEL_OPTION]);
   const format = choiceOption(parsed, 'format', ['text', 'json'], 'text');
   const checks = checksOption(parsed.options.get('checks'));
-  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input);
+  const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input, clusterPolicyChannel(parsed));
   const findings = Linter.lint(model, { checks });
   const stdout = format === 'json'
     ? JSON.stringify({ findings: findings.map(jsonFinding) }, undefined, 2) + '\n'

@@ -33,6 +33,14 @@ describe('exposure', () => {
     ].join('\n'));
   });
 
+  test('says on stderr that ClusterNetworkPolicy tiers are not applied, when the input has any', () => {
+    expect(exposureCommand(['--to', 'shop/db', shop]).stderr).toBe('');
+    const tiers = exposureCommand(['--to', 'shop/db', '--channel', 'experimental', path.join('test', 'cli', 'fixtures', 'cluster-tiers.yaml')]);
+    expect(tiers.exitCode).toBe(0);
+    expect(tiers.stderr).toBe('note: the input\'s 4 ClusterNetworkPolicies are not applied: exposure reasons over NetworkPolicies only, '
+      + 'and an Admin or Baseline rule can widen or narrow this answer\n');
+  });
+
   test.each([
     [[shop], /--to is required/],
     [['--to', 'shop/db', '--protocol', 'UDP', shop], /--protocol goes with --port/],

@@ -37,6 +37,12 @@ describe('lint', () => {
     }
   });
 
+  test('--channel experimental reads the ClusterNetworkPolicies that use its fields, which the tiers then apply', () => {
+    const tiers = fixture('cluster-tiers.yaml');
+    expect(lintCommand([tiers]).stderr).toMatch(/no-infra-nodes: spec\.egress\[0\]\.to\[0\]\.nodes: unknown field "nodes"/);
+    expect(lintCommand(['--channel', 'experimental', tiers]).stderr).not.toMatch(/no-infra-nodes/);
+  });
+
   test('--checks runs only the lints named', () => {
     const ids = (checks: string) => JSON.parse(lintCommand(['--format', 'json', '--checks', checks, mistakes]).stdout).findings.map((f: any) => f.id);
     expect(ids('NP-LINT-DNS-BLOCKED')).toEqual([LintId.DNS_BLOCKED]);
