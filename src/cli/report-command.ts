@@ -7,7 +7,9 @@ import { choiceOption, parseArgs } from './parse-args';
 import { ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
 import { Evaluator } from '../analysis/evaluator';
+import { LintId } from '../analysis/lint-id';
 import { policyPorts } from '../analysis/policy-ports';
+import { evaluateLints } from '../intents/lint-evaluation';
 import { ReachabilityReportContents } from '../intents/report-contents';
 import { writeFilesAtomically } from '../intents/report-writing';
 import { ReachabilityReport } from '../report/reachability-report';
@@ -17,7 +19,7 @@ export const REPORT_USAGE = 'cdk8s-netpol report [--format html|markdown|json] [
 export const REPORT_HELP = `usage: ${REPORT_USAGE}
 
 The report that ReachabilityIntents writes on synth, made from manifests: a matrix for every
-port the policies name, and every finding.
+port the policies name, every lint finding (as \`lint\` prints them), and every finding.
 
   --format        html (the default): one self-contained page with the matrices, a graph and an
                   explainer; markdown; or json
@@ -37,7 +39,7 @@ const RENDERERS: Record<string, (contents: ReachabilityReportContents) => string
 
 /**
  * `report`: the report `ReachabilityIntents` writes on synth, from manifests: a matrix for every
- * port the policies name and the findings, as a self-contained HTML page (the default), Markdown
+ * port the policies name, the lint findings (every lint, none acknowledged) and the findings, as a self-contained HTML page (the default), Markdown
  * or JSON; to stdout, or to `--out FILE` (written whole or not at all). `--matrices full` writes
  * JSON matrices pair by pair whatever the number of workloads.
  */
@@ -47,13 +49,16 @@ export function reportCommand(args: string[], input: ReadOptions = {}): CommandR
   const full = choiceOption(parsed, 'matrices', ['auto', 'full'], 'auto') === 'full';
   const { model, objects, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input, clusterPolicyChannel(parsed));
   const evaluator = new Evaluator(model);
+  const writtenBy = `cdk8s-netpol report from ${parsed.positionals.join(' ')}`;
+  const lints = evaluateLints([{ path: writtenBy, lints: Object.values(LintId), acknowledgements: new Map() }], model).results[0];
   const text = RENDERERS[format]({
     intents: [],
+    lints,
     findings: model.findings,
     matrices: policyPorts(objects.map((o) => ({ manifest: o.manifest })), Number.MAX_SAFE_INTEGER).queries.map((query) => evaluator.matrix(query)),
     evaluator,
     fullMatrices: full,
-    writtenBy: `cdk8s-netpol report from ${parsed.positionals.join(' ')}`,
+    writtenBy,
   });
   const exitCode = hasErrors ? EXIT_FINDINGS : EXIT_OK;
   const out = parsed.options.get('out');

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { lintCommand } from '../../src/cli/lint-command';
 import { runCli } from '../../src/cli/main';
 import { reportCommand } from '../../src/cli/report-command';
 import { UsageError } from '../../src/cli/usage-error';
@@ -25,6 +26,18 @@ describe('report', () => {
     ['json', (out: string) => expect(JSON.parse(out).matrices[0].allowed['shop/api']['shop/db']).toBe(true)],
   ])('--format %s', (format, check) => {
     check(reportCommand(['--format', format, shop]).stdout);
+  });
+
+  test('holds every lint finding lint prints, none acknowledged', () => {
+    const mistakes = path.join('test', 'cli', 'fixtures', 'lint.yaml');
+    const json = JSON.parse(reportCommand(['--format', 'json', mistakes]).stdout);
+    const linted = JSON.parse(lintCommand(['--format', 'json', mistakes]).stdout).findings;
+    expect(linted.length).toBeGreaterThan(0);
+    expect(json.summary.lints).toEqual({ total: linted.length, broken: linted.length, acknowledged: 0 });
+    expect(json.lints.map((r: any) => [r.finding.id, `${r.finding.namespaceName}/${r.finding.name}`, r.finding.field]))
+      .toEqual(linted.map((f: any) => [f.id, `${f.namespace}/${f.name}`, f.field]));
+    expect(reportCommand(['--format', 'markdown', mistakes]).stdout).toContain('## Lints');
+    expect(reportCommand([mistakes]).stdout).toContain('<section id="lints"');
   });
 
   test('--matrices full is accepted, and other values are refused', () => {
