@@ -20,6 +20,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { benchArgs } from './bench-args';
 import { clusterObjects } from './generate-cluster';
 import { MutationCounts, mutatePolicies } from './mutate';
 import { forNetpolAnalyzer } from './netpol-analyzer-input';
@@ -218,29 +219,21 @@ function ratios(results: readonly CliResult[]): string {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Record<string, string> = { 'scale': 'M,L', 'seed': '1', 'peer-scale': 'M', 'peer-timeout': '1800' };
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--json') {
-      json = true;
-      continue;
-    }
-    const key = argv[i].replace(/^--/, '');
-    if (!['scale', 'seed', 'peer', 'peer-scale', 'peer-timeout'].includes(key) || argv[i + 1] === undefined) throw new Error(USAGE);
-    options[key] = argv[++i];
-  }
-  if (!/^\d+$/.test(options.seed) || !/^\d+$/.test(options['peer-timeout'])) throw new Error(USAGE);
+  const { values, switches } = benchArgs(argv, USAGE, ['scale', 'seed', 'peer', 'peer-scale', 'peer-timeout'], ['json']);
+  const timeout = values.get('peer-timeout') ?? '1800';
+  if (!/^\d+$/.test(timeout)) throw new Error(USAGE);
   const scales = (text: string) => text.split(',').map((name) => findScale(name).name);
-  if (options.peer !== undefined && !fs.existsSync(options.peer)) {
-    throw new Error(`--peer: ${options.peer} does not exist (build it: go build github.com/np-guard/netpol-analyzer/cmd/netpolicy)`);
+  const peer = values.get('peer');
+  if (peer !== undefined && !fs.existsSync(peer)) {
+    throw new Error(`--peer: ${peer} does not exist (build it: go build github.com/np-guard/netpol-analyzer/cmd/netpolicy)`);
   }
   return {
-    scales: scales(options.scale),
-    seed: Number(options.seed),
-    peer: options.peer,
-    peerScales: scales(options['peer-scale']),
-    peerTimeoutSeconds: Number(options['peer-timeout']),
-    json,
+    scales: scales(values.get('scale') ?? 'M,L'),
+    seed: Number(values.get('seed') ?? 1),
+    peer,
+    peerScales: scales(values.get('peer-scale') ?? 'M'),
+    peerTimeoutSeconds: Number(timeout),
+    json: switches.has('json'),
   };
 }
 

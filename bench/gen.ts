@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { benchArgs } from './bench-args';
 import { clusterObjects } from './generate-cluster';
 import { MutationCounts, mutatePolicies } from './mutate';
 import { writeManifestFiles } from './render';
@@ -16,18 +17,14 @@ interface GenArgs {
 }
 
 function parseArgs(argv: string[]): GenArgs {
-  const options: Record<string, string> = { seed: '1', format: 'yaml' };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!['scale', 'out', 'seed', 'format', 'mutate'].includes(key) || argv[i + 1] === undefined) throw new Error(USAGE);
-    options[key] = argv[i + 1];
-  }
-  const mutate = options.mutate === undefined ? undefined : Number(options.mutate);
-  if (!options.scale || !/^\d+$/.test(options.seed) || !['yaml', 'json'].includes(options.format)
-    || (mutate !== undefined && !(mutate > 0 && mutate <= 100))) {
+  const { values } = benchArgs(argv, USAGE, ['scale', 'out', 'seed', 'format', 'mutate']);
+  const mutate = values.has('mutate') ? Number(values.get('mutate')) : undefined;
+  const scale = values.get('scale');
+  const format = values.get('format') ?? 'yaml';
+  if (!scale || !['yaml', 'json'].includes(format) || (mutate !== undefined && !(mutate > 0 && mutate <= 100))) {
     throw new Error(USAGE);
   }
-  return { scale: options.scale, out: options.out, seed: Number(options.seed), format: options.format, mutate };
+  return { scale, out: values.get('out'), seed: Number(values.get('seed') ?? 1), format, mutate };
 }
 
 function main(): void {

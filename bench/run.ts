@@ -21,6 +21,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { benchArgs } from './bench-args';
 import { clusterPolicyObjects } from './cluster-policies';
 import { clusterObjects } from './generate-cluster';
 import { countAllowedPairs } from './pair-count';
@@ -174,34 +175,15 @@ export function formatResults(results: readonly BenchResult[]): string {
 }
 
 function parseArgs(argv: string[]): { scales: string[]; seed: number; json: boolean; clusterPolicies: boolean; child?: string } {
-  const result = { scales: DEFAULT_SCALES, seed: 1, json: false, clusterPolicies: false, child: undefined as string | undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i + 1];
-    switch (argv[i]) {
-      case '--json':
-        result.json = true;
-        break;
-      case '--cluster-policies':
-        result.clusterPolicies = true;
-        break;
-      case '--scale':
-        result.scales = (value ?? '').split(',').map((name) => findScale(name).name);
-        i++;
-        break;
-      case '--seed':
-        if (!/^\d+$/.test(value ?? '')) throw new Error(USAGE);
-        result.seed = Number(value);
-        i++;
-        break;
-      case '--child':
-        result.child = findScale(value ?? '').name;
-        i++;
-        break;
-      default:
-        throw new Error(USAGE);
-    }
-  }
-  return result;
+  const { values, switches } = benchArgs(argv, USAGE, ['scale', 'seed', 'child'], ['json', 'cluster-policies']);
+  const child = values.get('child');
+  return {
+    scales: values.has('scale') ? values.get('scale')!.split(',').map((name) => findScale(name).name) : DEFAULT_SCALES,
+    seed: Number(values.get('seed') ?? 1),
+    json: switches.has('json'),
+    clusterPolicies: switches.has('cluster-policies'),
+    child: child === undefined ? undefined : findScale(child).name,
+  };
 }
 
 /** Runs one scale in a child process (this file, with `--child`) and reads its result. */

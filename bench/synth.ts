@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { benchArgs } from './bench-args';
 import { findSynthSize, SYNTH_SIZES, synthApp } from './synth-app';
 import { formatTable } from './table';
 import '../src';
@@ -80,31 +81,14 @@ export function formatSynthTable(results: readonly SynthResult[]): string {
 }
 
 function parseArgs(argv: string[]): { sizes: string[]; seed: number; json: boolean; child?: string } {
-  const result = { sizes: SYNTH_SIZES.map((s) => s.name), seed: 1, json: false, child: undefined as string | undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i + 1];
-    switch (argv[i]) {
-      case '--json':
-        result.json = true;
-        break;
-      case '--size':
-        result.sizes = (value ?? '').split(',').map((name) => findSynthSize(name).name);
-        i++;
-        break;
-      case '--seed':
-        if (!/^\d+$/.test(value ?? '')) throw new Error(USAGE);
-        result.seed = Number(value);
-        i++;
-        break;
-      case '--child':
-        result.child = findSynthSize(value ?? '').name;
-        i++;
-        break;
-      default:
-        throw new Error(USAGE);
-    }
-  }
-  return result;
+  const { values, switches } = benchArgs(argv, USAGE, ['size', 'seed', 'child'], ['json']);
+  const child = values.get('child');
+  return {
+    sizes: (values.get('size')?.split(',') ?? SYNTH_SIZES.map((s) => s.name)).map((name) => findSynthSize(name).name),
+    seed: Number(values.get('seed') ?? 1),
+    json: switches.has('json'),
+    child: child === undefined ? undefined : findSynthSize(child).name,
+  };
 }
 
 /** Runs one size in a child process (this file, with `--child`) and reads its result. */
