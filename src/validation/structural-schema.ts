@@ -224,26 +224,19 @@ export function schemaErrors(value: unknown, node: SchemaNode, path: string): Sc
  */
 export function duplicateErrors(value: unknown, node: SchemaNode, path: string): SchemaError[] {
   const errors: SchemaError[] = [];
-  if (Array.isArray(value)) {
-    if (node.set) {
-      const seen = new Set<string>();
-      const reported = new Set<string>();
-      value.forEach((item, i) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key) && !reported.has(key)) {
-          reported.add(key);
-          errors.push({ type: FieldErrorType.DUPLICATE, constraint: SchemaConstraint.DUPLICATE, field: `${path}[${i}]`, message: `Duplicate value: ${goValue(item)}` });
-        }
-        seen.add(key);
-      });
-    }
-    if (node.items) value.forEach((item, i) => errors.push(...duplicateErrors(item, node.items!, `${path}[${i}]`)));
-    return errors;
+  if (Array.isArray(value) && node.set) {
+    const seen = new Set<string>();
+    const reported = new Set<string>();
+    value.forEach((item, i) => {
+      const key = JSON.stringify(item);
+      if (seen.has(key) && !reported.has(key)) {
+        reported.add(key);
+        errors.push({ type: FieldErrorType.DUPLICATE, constraint: SchemaConstraint.DUPLICATE, field: `${path}[${i}]`, message: `Duplicate value: ${goValue(item)}` });
+      }
+      seen.add(key);
+    });
   }
-  for (const [key, child] of Object.entries(asObject(value) ?? {})) {
-    const childNode = childSchema(node, key);
-    if (childNode) errors.push(...duplicateErrors(child, childNode, childPath(path, key)));
-  }
+  forEachChild(value, node, path, (child, childNode, at) => errors.push(...duplicateErrors(child, childNode, at)));
   return errors;
 }
 
@@ -259,15 +252,20 @@ export function celErrors(value: unknown, node: SchemaNode, path: string): Schem
       errors.push({ type: FieldErrorType.INVALID, constraint: SchemaConstraint.CEL, field: path, message: `Invalid value: ${shown}${rule.message}`, rule: rule.rule });
     }
   }
+  forEachChild(value, node, path, (child, childNode, at) => errors.push(...celErrors(child, childNode, at)));
+  return errors;
+}
+
+/** Calls `visit` on each item of a list, or each field of an object, that the schema describes. */
+function forEachChild(value: unknown, node: SchemaNode, path: string, visit: (child: unknown, childNode: SchemaNode, at: string) => void): void {
   if (Array.isArray(value)) {
-    if (node.items) value.forEach((item, i) => errors.push(...celErrors(item, node.items!, `${path}[${i}]`)));
-    return errors;
+    if (node.items) value.forEach((item, i) => visit(item, node.items!, `${path}[${i}]`));
+    return;
   }
   for (const [key, child] of Object.entries(asObject(value) ?? {})) {
     const childNode = childSchema(node, key);
-    if (childNode) errors.push(...celErrors(child, childNode, childPath(path, key)));
+    if (childNode) visit(child, childNode, childPath(path, key));
   }
-  return errors;
 }
 
 /** The cause the server adds when a blocking error kept it from running the CEL rules. */
