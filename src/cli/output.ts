@@ -2,6 +2,12 @@ import * as fs from 'fs';
 
 /** What is written is gathered up to this many bytes, then written with one system call. */
 const BUFFER_BYTES = 262144;
+/**
+ * Texts are joined up to this many characters before they are encoded: commands write millions
+ * of short lines, and encoding each on its own costs more than writing it. At most 3 bytes a
+ * character, a joined text always fits an empty buffer.
+ */
+const PENDING_CHARS = 65536;
 
 /** Where a command writes what it computes, as it computes it. */
 export interface Output {
@@ -32,13 +38,28 @@ export class OutputFailed extends Error {
 export class DescriptorOutput implements Output {
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
+  private pending = '';
 
   constructor(private readonly fd: number) {}
 
   public write(text: string): void {
-    // Encoded straight into the buffer; a text that may not fit goes after a flush, or alone.
+    this.pending += text;
+    if (this.pending.length >= PENDING_CHARS) {
+      this.encodePending();
+    }
+  }
+
+  public flush(): void {
+    this.encodePending();
+    this.writeBuffer();
+  }
+
+  /** Moves the joined texts into the buffer, after writing the buffer out if they may not fit; a very long text goes alone. */
+  private encodePending(): void {
+    const text = this.pending;
+    this.pending = '';
     if (this.used + text.length * 3 > BUFFER_BYTES) {
-      this.flush();
+      this.writeBuffer();
       if (text.length * 3 > BUFFER_BYTES) {
         this.writeAll(Buffer.from(text));
         return;
@@ -47,7 +68,7 @@ export class DescriptorOutput implements Output {
     this.used += this.buffer.write(text, this.used);
   }
 
-  public flush(): void {
+  private writeBuffer(): void {
     if (this.used > 0) {
       this.writeAll(this.buffer.subarray(0, this.used));
       this.used = 0;
