@@ -2,7 +2,7 @@ import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, loadModel } from './load-model';
-import { Output, StringOutput } from './output';
+import { Output, StringOutput, untilClosed } from './output';
 import { choiceOption, parseArgs } from './parse-args';
 import { Progress } from './progress';
 import { ReadOptions } from './read-manifests';
@@ -43,7 +43,7 @@ export function connectionsCommand(args: string[], input: ReadOptions = {}, out?
   const progress = new Progress('connections', workloads.length);
   let sources = 0;
   let previous = -1;
-  asUsage(() => {
+  untilClosed(() => asUsage(() => {
     const writer = new ConnectionWriter(format, (chunk) => target.write(chunk));
     evaluator._forEachConnection(query, (from, to, ports) => {
       if (from !== previous) {
@@ -53,7 +53,7 @@ export function connectionsCommand(args: string[], input: ReadOptions = {}, out?
       writer.add(workloads[from].endpoint, workloads[to].endpoint, ports);
     });
     writer.end();
-  });
+  }));
   progress.done();
   return {
     exitCode: hasErrors ? EXIT_FINDINGS : EXIT_OK,

@@ -2,7 +2,7 @@ import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { loadModel } from './load-model';
-import { Output, StringOutput } from './output';
+import { Output, StringOutput, untilClosed } from './output';
 import { choiceOption, parseArgs } from './parse-args';
 import { Progress } from './progress';
 import { ReadOptions } from './read-manifests';
@@ -53,10 +53,14 @@ export function diffCommand(args: string[], readOptions: ReadOptions = {}, out?:
   const target = out ?? new StringOutput();
   const writer = new DiffWriter(format, (chunk) => target.write(chunk));
   const progress = new Progress('diff', 0);
-  ConnectivityDiff._forEachChange(new Evaluator(before.model), new Evaluator(after.model), (change, added) => writer.add(change, added),
-    (done, total) => progress.update(done, total));
+  untilClosed(() => {
+    ConnectivityDiff._forEachChange(new Evaluator(before.model), new Evaluator(after.model), (change, added) => writer.add(change, added),
+      (done, total) => progress.update(done, total));
+    writer.end();
+  });
   progress.done();
-  const { opened, closed } = writer.end();
+  // What was compared before a reader went away, if it did: the JSON streams the opened ones first.
+  const { opened, closed } = writer.changedPairs;
   const changed = failOn === 'added' ? opened > 0 : failOn === 'any' ? opened + closed > 0 : false;
   return {
     exitCode: changed || before.hasErrors || after.hasErrors ? EXIT_FINDINGS : EXIT_OK,

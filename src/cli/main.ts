@@ -99,8 +99,9 @@ export function runCli(argv: string[], input: ReadOptions = {}, out?: Output): C
 
 /**
  * Runs the CLI as a process: output streams to stdout as it is computed, and output failures do
- * not end in a stack trace. A reader that went away (`| head`) ends the run quietly; any other
- * failure (a full disk) is one line on stderr and exit code 1.
+ * not end in a stack trace. A reader that went away (`| head`) ends the run early, the findings
+ * still on stderr and the exit code that of what was written; any other failure (a full disk) is
+ * one line on stderr and exit code 1.
  */
 function main(): void {
   const out = new DescriptorOutput(1);

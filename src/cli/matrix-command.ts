@@ -2,7 +2,7 @@ import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, checkedQuery, loadModel, portFlagsQuery } from './load-model';
-import { Output, StringOutput } from './output';
+import { Output, StringOutput, untilClosed } from './output';
 import { choiceOption, parseArgs } from './parse-args';
 import { ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
@@ -68,7 +68,7 @@ export function matrixCommand(args: string[], input: ReadOptions = {}, out?: Out
       + 'try --by namespace, or --format json for tools');
   }
   const evaluator = new Evaluator(model);
-  queries.forEach((query, i) => {
+  untilClosed(() => queries.forEach((query, i) => {
     const matrix = asUsage(() => evaluator.matrix(query));
     const name = query.portName;
     if (name !== undefined && !model.workloads.some((w) => w.ports.some((p) => p.name === name && p.protocol === matrix.protocol))) {
@@ -82,7 +82,7 @@ export function matrixCommand(args: string[], input: ReadOptions = {}, out?: Out
     } else {
       writeMatrix(matrix, format, write);
     }
-  });
+  }));
   return {
     exitCode: hasErrors ? EXIT_FINDINGS : EXIT_OK,
     stdout: out === undefined ? target.toString() : '',

@@ -22,6 +22,23 @@ export class OutputClosed extends Error {
   }
 }
 
+/**
+ * Runs `write`, which streams to an output; true when the reader went away before it finished
+ * (`OutputClosed`), so that the command still reports its findings on stderr and an exit code
+ * for what it wrote, instead of ending with nothing said.
+ */
+export function untilClosed(write: () => void): boolean {
+  try {
+    write();
+    return false;
+  } catch (e) {
+    if (e instanceof OutputClosed) {
+      return true;
+    }
+    throw e;
+  }
+}
+
 /** The output could not be written (a full disk): the run ends with this one line. */
 export class OutputFailed extends Error {
   constructor(code: string) {

@@ -40,9 +40,14 @@ export class DiffWriter {
     }
   }
 
+  /** How many workload pairs gain ports and how many lose some, of the changes added so far. */
+  public get changedPairs(): { opened: number; closed: number } {
+    return { opened: this.pairs[0], closed: this.pairs[1] };
+  }
+
   /** Ends the diff; returns how many workload pairs gain ports and how many lose some. */
   public end(): { opened: number; closed: number } {
-    const [opened, closed] = this.pairs;
+    const { opened, closed } = this.changedPairs;
     const [added, removed] = this.lines;
     if (this.format === 'json') {
       this.start();

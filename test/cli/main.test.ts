@@ -76,9 +76,18 @@ describe('the command as a process', () => {
     const cluster = path.join(dir, 'cluster.yaml');
     fs.writeFileSync(cluster, renderYaml([...clusterObjects(findScale('S'), 1)]));
     const closed = run(`matrix --port 80 --format json ${cluster} | head -c 10`);
+    // The findings are still said, and the exit code still counts them.
+    fs.appendFileSync(cluster, `---\n${fs.readFileSync(fixture('invalid.yaml'), 'utf8')}`);
+    const withErrors = ['matrix --port 80 --format json', 'connections --format json'].map((command) => run(`${command} ${cluster} | head -c 10`));
     fs.rmSync(dir, { recursive: true, force: true });
     expect(closed.stdout).toHaveLength(10);
     expect(closed.stderr).not.toMatch(/Unhandled|EPIPE|\n\s+at /);
+    expect(closed.stderr).toMatch(/spec\.hostNetwork: warning: uses the node network/);
+    for (const result of withErrors) {
+      expect([result.stdout.length, result.status]).toEqual([10, 1]);
+      expect(result.stderr).toMatch(/shop\/bad-ports: spec\.ingress\[0\]\.ports\[0\]\.port: Invalid value: 0/);
+      expect(result.stderr).not.toMatch(/Unhandled|EPIPE|\n\s+at /);
+    }
     const full = run(`check --format json ${fixture('shop.yaml')} > /dev/full`);
     expect(full.status).toBe(1);
     expect(full.stderr).toBe('checked 3 NetworkPolicies in 9 object(s): 0 error(s), 0 warning(s)\ncdk8s-netpol: cannot write the output: ENOSPC\n');
