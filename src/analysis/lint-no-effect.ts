@@ -18,11 +18,11 @@ import { TrafficDirection } from '../k8s/traffic-direction';
  *
  * A policy has an effect when it alone isolates some pod in a direction: a pod of the input, or
  * one its namespace could hold with other labels, since a default deny guards the pods to come.
- * Otherwise every pod it selects stays isolated without it, and its rules only add to what the other rules admit: a
- * side (a subject's rules in every layer) changes for a peer where the ports it allows with the
- * policy's rules differ from those without them, and a connection changes where the other end's
- * side lets some of those ports through (an address's side always does). Peers are grouped by
- * which rules match them, so each side and group is judged once.
+ * Otherwise every pod it selects stays isolated without it, and its rules only add to what the
+ * other rules admit: a side (a subject's rules in every layer) changes for a peer where the
+ * ports it allows with the policy's rules differ from those without them, and a connection
+ * changes where the other end's side lets some of those ports through (an address's side always
+ * does). Peers are grouped by which rules match them, so each side and group is judged once.
  */
 export function lintNoEffect(context: LintContext, report: LintReport): void {
   const index = context.index;

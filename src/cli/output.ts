@@ -23,19 +23,17 @@ export class OutputClosed extends Error {
 }
 
 /**
- * Runs `write`, which streams to an output; true when the reader went away before it finished
- * (`OutputClosed`), so that the command still reports its findings on stderr and an exit code
- * for what it wrote, instead of ending with nothing said.
+ * Runs `write`, which streams to an output, and stops it quietly when the reader goes away
+ * (`OutputClosed`): the command then still reports its findings on stderr and an exit code for
+ * what it wrote, instead of ending with nothing said.
  */
-export function untilClosed(write: () => void): boolean {
+export function untilClosed(write: () => void): void {
   try {
     write();
-    return false;
   } catch (e) {
-    if (e instanceof OutputClosed) {
-      return true;
+    if (!(e instanceof OutputClosed)) {
+      throw e;
     }
-    throw e;
   }
 }
 

@@ -39,9 +39,10 @@ const RENDERERS: Record<string, (contents: ReachabilityReportContents) => string
 
 /**
  * `report`: the report `ReachabilityIntents` writes on synth, from manifests: a matrix for every
- * port the policies name, the lint findings (every lint, none acknowledged) and the findings, as a self-contained HTML page (the default), Markdown
- * or JSON; to stdout, or to `--out FILE` (written whole or not at all). `--matrices full` writes
- * JSON matrices pair by pair whatever the number of workloads.
+ * port the policies name, the lint findings (every lint, none acknowledged) and the findings, as
+ * a self-contained HTML page (the default), Markdown or JSON; to stdout, or to `--out FILE`
+ * (written whole or not at all). `--matrices full` writes JSON matrices pair by pair whatever
+ * the number of workloads.
  */
 export function reportCommand(args: string[], input: ReadOptions = {}): CommandResult {
   const parsed = parseArgs(args, ['format', 'out', 'matrices', CIDR_OPTION, CHANNEL_OPTION]);
