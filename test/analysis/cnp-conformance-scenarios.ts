@@ -130,6 +130,17 @@ function adminProtocolScenario(direction: Direction, protocol: string, policyFor
   return { name: `CNPAdminTier${direction === 'egress' ? 'Egress' : 'Ingress'}${protocol}`, experimental: false, steps: b.steps };
 }
 
+/** The Baseline protocol scenarios: the Admin steps without the Pass ones. */
+function baselineProtocolScenario(direction: Direction, protocol: string, policyFor: Omit<LadderOptions, 'name' | 'tier' | 'priority' | 'direction'>, rows: Row[][]): Scenario {
+  const steps = new ScenarioBuilder([ladder({ ...policyFor, name: 'default', tier: 'Baseline', priority: 10, direction })])
+    .step('accept the whole house (rule order: Accept before Deny)', rows[0])
+    .step('accept one port of a house, deny the rest', rows[1])
+    .step('swap Accept and Deny: the Deny now comes first', rows[2], swap(direction, 0, 1))
+    .step('deny one port of a house; other ports match nothing', rows[3])
+    .steps;
+  return { name: `CNPBaselineTier${direction === 'egress' ? 'Egress' : 'Ingress'}${protocol}`, experimental: false, steps };
+}
+
 function scenarios(): Scenario[] {
   const all: Scenario[] = [];
 
@@ -251,29 +262,28 @@ function scenarios(): Scenario[] {
     [['S0>R0 SCTP/9003', 'A'], ['S1>R0 SCTP/9005', 'A']],
   ]));
 
-  // Admin tier, both directions and every protocol in one policy.
-  const gress = (direction: Direction, opened: any[]) => ladder({
-    name: 'gress-rules',
-    tier: 'Admin',
-    priority: 15,
-    subject: 'gryffindor',
-    direction,
-    whole: 'ravenclaw',
-    blocked: 'slytherin',
-    blockedPorts: [tcp(80), udp(53), sctp(9003)],
-    opened: 'hufflepuff',
-    openedPorts: opened,
-  });
-  const egressHalf = gress('egress', [tcp(8080), udp(5353), sctp(9003)]);
-  const ingressHalf = gress('ingress', [tcp(80), udp(5353), sctp(9003)]);
+  // Both directions and every protocol in one policy; the Admin version adds the Pass steps.
   const both = (i: number, j: number) => (ps: any[]) => {
     swapRules(ps[0], 'egress', i, j);
     swapRules(ps[0], 'ingress', i, j);
   };
-  all.push({
-    name: 'CNPAdminTierGress',
-    experimental: false,
-    steps: new ScenarioBuilder([cnp('gress-rules', { ...egressHalf.spec, ingress: ingressHalf.spec.ingress })])
+  for (const tier of ['Admin', 'Baseline'] as const) {
+    const admin = tier === 'Admin';
+    const gress = (direction: Direction, opened: any[]) => ladder({
+      name: admin ? 'gress-rules' : 'default',
+      tier,
+      priority: admin ? 15 : 10,
+      subject: 'gryffindor',
+      direction,
+      whole: 'ravenclaw',
+      blocked: 'slytherin',
+      blockedPorts: [tcp(80), udp(53), sctp(9003)],
+      opened: 'hufflepuff',
+      openedPorts: opened,
+    });
+    const egressHalf = gress('egress', [tcp(8080), udp(5353), sctp(9003)]);
+    const ingressHalf = gress('ingress', [tcp(80), udp(5353), sctp(9003)]);
+    const b = new ScenarioBuilder([cnp(egressHalf.metadata.name, { ...egressHalf.spec, ingress: ingressHalf.spec.ingress })])
       .step('accept the whole house, every protocol, both directions', [
         ['G0>R0 TCP/80', 'A'], ['G1>R0 UDP/53', 'A'], ['G0>R0 SCTP/9003', 'A'],
         ['R0>G0 TCP/80', 'A'], ['R1>G0 UDP/53', 'A'], ['R1>G0 SCTP/9003', 'A'],
@@ -293,18 +303,21 @@ function scenarios(): Scenario[] {
         ['G0>S0 SCTP/9003', 'D', 'D'], ['G1>S0 SCTP/9005', 'A', 'A'],
         ['S0>G0 TCP/80', 'D', 'D'], ['S1>G0 TCP/8080', 'A', 'A'], ['S0>G0 UDP/53', 'D', 'D'], ['S1>G0 UDP/5353', 'A', 'A'],
         ['S0>G0 SCTP/9003', 'D', 'D'], ['S1>G0 SCTP/9005', 'A', 'A'],
-      ])
-      .step('move Pass to the front in both directions', [
+      ]);
+    if (admin) {
+      b.step('move Pass to the front in both directions', [
         ['G0>R0 TCP/80', 'A'], ['G0>R0 UDP/5353', 'A'], ['G0>R0 SCTP/9003', 'A'],
         ['R0>G0 TCP/80', 'A'], ['R1>G0 UDP/53', 'A'], ['R1>G0 SCTP/9003', 'A'],
       ], both(0, 2))
-      .step('put the port Pass before the port Deny in both directions', [
-        ['G0>S0 TCP/80', 'A'], ['G1>S0 TCP/8080', 'A'], ['G0>S0 UDP/53', 'A'], ['G1>S0 UDP/5353', 'A'],
-        ['G0>S0 SCTP/9003', 'A'], ['G1>S0 SCTP/9005', 'A'],
-        ['S0>G0 TCP/80', 'A'], ['S1>G0 TCP/8080', 'A'], ['S0>G0 UDP/53', 'A'], ['S1>G0 UDP/5353', 'A'],
-        ['S0>G0 SCTP/9003', 'A'], ['S1>G0 SCTP/9005', 'A'],
-      ], both(3, 4)).steps,
-  });
+        .step('put the port Pass before the port Deny in both directions', [
+          ['G0>S0 TCP/80', 'A'], ['G1>S0 TCP/8080', 'A'], ['G0>S0 UDP/53', 'A'], ['G1>S0 UDP/5353', 'A'],
+          ['G0>S0 SCTP/9003', 'A'], ['G1>S0 SCTP/9005', 'A'],
+          ['S0>G0 TCP/80', 'A'], ['S1>G0 TCP/8080', 'A'], ['S0>G0 UDP/53', 'A'], ['S1>G0 UDP/5353', 'A'],
+          ['S0>G0 SCTP/9003', 'A'], ['S1>G0 SCTP/9005', 'A'],
+        ], both(3, 4));
+    }
+    all.push({ name: `CNP${tier}TierGress`, experimental: false, steps: b.steps });
+  }
 
   // Admin Pass hands over to the NetworkPolicy tier, and past it to Baseline once the NetworkPolicy is gone.
   const denySlytherin = (name: string, tier: string) => cnp(name, {
@@ -548,6 +561,41 @@ function scenarios(): Scenario[] {
       .step('deny the other protocols on the nodes', [[`G1>C1 ${hostPort(3)}`, 'D', 'D'], ['G1>C1 SCTP/9003', 'D', 'D']])
       .steps,
   });
+
+  // Baseline tier, UDP and SCTP. The only stored version of the SCTP ingress test predates the move to
+  // ClusterNetworkPolicy: its probes are read against the v1alpha2 manifest, whose rules are the same.
+  all.push(baselineProtocolScenario('egress', 'UDP', {
+    subject: 'hufflepuff', whole: 'ravenclaw', blocked: 'slytherin', blockedPorts: [udp(5353)], opened: 'gryffindor', openedPorts: [udp(53)],
+  }, [
+    [['H0>R0 UDP/53', 'A', 'A'], ['H1>R0 UDP/5353', 'A', 'A']],
+    [['H0>G1 UDP/53', 'A', 'A'], ['H1>G1 UDP/5353', 'D', 'D']],
+    [['H0>R1 UDP/53', 'D', 'D'], ['H1>R1 UDP/5353', 'D', 'D']],
+    [['H0>S0 UDP/5353', 'D', 'D'], ['H1>S0 UDP/53', 'A', 'A']],
+  ]));
+  all.push(baselineProtocolScenario('egress', 'SCTP', {
+    subject: 'ravenclaw', whole: 'gryffindor', blocked: 'slytherin', blockedPorts: [sctp(9003)], opened: 'hufflepuff', openedPorts: [sctp(9003)],
+  }, [
+    [['R0>G0 SCTP/9003', 'A'], ['R1>G0 SCTP/9005', 'A']],
+    [['R0>H1 SCTP/9003', 'A'], ['R1>H1 SCTP/9005', 'D']],
+    [['R0>G1 SCTP/9003', 'D'], ['R1>G1 SCTP/9005', 'D']],
+    [['R0>S0 SCTP/9003', 'D'], ['R1>S0 SCTP/9005', 'A']],
+  ]));
+  all.push(baselineProtocolScenario('ingress', 'UDP', {
+    subject: 'hufflepuff', whole: 'ravenclaw', blocked: 'slytherin', blockedPorts: [udp(5353)], opened: 'gryffindor', openedPorts: [udp(53)],
+  }, [
+    [['R0>H0 UDP/53', 'A'], ['R1>H0 UDP/5353', 'A']],
+    [['G0>H1 UDP/53', 'A'], ['G1>H1 UDP/5353', 'D']],
+    [['R0>H1 UDP/53', 'D'], ['R1>H1 UDP/5353', 'D']],
+    [['S0>H0 UDP/5353', 'D'], ['S1>H0 UDP/53', 'A']],
+  ]));
+  all.push(baselineProtocolScenario('ingress', 'SCTP', {
+    subject: 'ravenclaw', whole: 'gryffindor', blocked: 'slytherin', blockedPorts: [sctp(9003)], opened: 'hufflepuff', openedPorts: [sctp(9003)],
+  }, [
+    [['G0>R0 SCTP/9003', 'A', 'A'], ['G1>R0 SCTP/9005', 'A', 'A']],
+    [['H0>R1 SCTP/9003', 'A', 'A'], ['H1>R1 SCTP/9005', 'D', 'D']],
+    [['G0>R1 SCTP/9003', 'D', 'D'], ['G1>R1 SCTP/9005', 'D', 'D']],
+    [['S0>R0 SCTP/9003', 'D', 'D'], ['S1>R0 SCTP/9005', 'A', 'A']],
+  ]));
 
   // Policies sharing a priority: none conflicts with another, so each must act on its own subject only.
   for (const tier of ['Admin', 'Baseline'] as const) {

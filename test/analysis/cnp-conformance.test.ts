@@ -89,10 +89,10 @@ describe('upstream ClusterNetworkPolicy conformance scenarios', () => {
   });
 
   // A guard on the transcription: a scenario, step or probe lost by an edit shows here.
-  test('the transcription holds 30 scenarios, 104 steps and 319 probes', () => {
-    expect(SCENARIOS.length).toBe(30);
-    expect(steps.length).toBe(104);
-    expect(SCENARIOS.flatMap((s) => s.steps).flatMap((s) => s.probes).length).toBe(319);
+  test('the transcription holds 35 scenarios, 124 steps and 387 probes', () => {
+    expect(SCENARIOS.length).toBe(35);
+    expect(steps.length).toBe(124);
+    expect(SCENARIOS.flatMap((s) => s.steps).flatMap((s) => s.probes).length).toBe(387);
   });
 
   // The comparison can fail: flip one rule's action and the upstream assertion no longer holds.
@@ -104,6 +104,8 @@ describe('upstream ClusterNetworkPolicy conformance scenarios', () => {
     ['CNPBaselineTierSamePriority', 0, 'egress', 0, 'Accept'],
     ['CNPAdminTierPodSelector', 1, 'ingress', 1, 'Accept'],
     ['CNPBaselineTierPortRange', 0, 'egress', 3, 'Accept'],
+    ['CNPBaselineTierGress', 1, 'ingress', 4, 'Accept'],
+    ['CNPBaselineTierIngressSCTP', 3, 'ingress', 2, 'Accept'],
   ])('flipping a rule in %s step %d changes a probed verdict', (name, index, direction, rule, action) => {
     const scenario = SCENARIOS.find((s) => s.name === name)!;
     const step = scenario.steps[index as number];
