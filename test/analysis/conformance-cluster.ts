@@ -69,7 +69,8 @@ export function baseCluster(): any[] {
     for (const i of [0, 1]) {
       const short = `${house[0].toUpperCase()}${i}`;
       objects.push(pod(endpoint(short), {
-        labels: { 'conformance-house': house },
+        // The suite's pods come from StatefulSets, which label each pod with its own name.
+        labels: { 'conformance-house': house, 'statefulset.kubernetes.io/pod-name': `${STUDENT[house]}-${i}` },
         // Named container ports as the suite declares them; the other served ports stay unnamed.
         ports: [
           { name: 'web', containerPort: 80, protocol: 'TCP' },
