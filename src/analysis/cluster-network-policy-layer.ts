@@ -1,18 +1,19 @@
-import { Bitset } from './bitset';
 import { cached } from './cached';
 import { ClusterIndex } from './cluster-index';
 import {
   ClusterPeerKind, CompiledClusterPeer, CompiledClusterPolicy, CompiledClusterRule, inEvaluationOrder, selectionMatches,
+  clusterRulesOf,
 } from './compiled-cluster-policy';
 import { Endpoint } from './endpoint';
 import { NOT_SUBJECT, ruleText, sideName } from './explanation';
-import { ClassSet, PeerResolver } from './peer-resolver';
+import { PeerResolver } from './peer-resolver';
 import { PolicyLayer, SideQuery } from './policy-layer';
-import { LayerRule, RuleOrder, SideRules } from './side-rules';
+import { classSetMembers, LayerRule, RuleOrder, SideRules } from './side-rules';
 import { DecisionLayer, DecisionOutcome, LayerDecision, RuleReference } from './verdict';
 import { ClusterPolicyAction } from '../k8s/cluster-policy-action';
 import { ClusterPolicyTier } from '../k8s/cluster-policy-tier';
 import { TrafficDirection } from '../k8s/traffic-direction';
+
 
 const NONE: readonly number[] = [];
 
@@ -64,7 +65,7 @@ export class ClusterNetworkPolicyLayer implements PolicyLayer {
     // Rules passed over only because domain names cannot be resolved: the verdict says so rather than guess.
     const unresolved: RuleReference[] = [];
     for (const policy of selecting) {
-      for (const rule of rulesOf(policy, direction)) {
+      for (const rule of clusterRulesOf(policy, direction)) {
         // The port is the cheaper test, so it goes first.
         if (!rule.ports.contains(port.protocol, port.port, port.destinationPorts)) {
           continue;
@@ -99,7 +100,7 @@ export class ClusterNetworkPolicyLayer implements PolicyLayer {
       order: RuleOrder.FIRST,
       rules: positions.flatMap((position) => {
         const policy = this.policies[position];
-        return rulesOf(policy, direction).map((rule): LayerRule => ({
+        return clusterRulesOf(policy, direction).map((rule): LayerRule => ({
           action: outcomeOf(rule.action),
           peers: rule.peers.map((p) => this.peers.classesOfClusterPeer(p)),
           ports: rule.ports,
@@ -120,11 +121,11 @@ export class ClusterNetworkPolicyLayer implements PolicyLayer {
     return cached(this.subjects, direction, () => {
       const lists: number[][] = this.index.classes.map(() => NONE as number[]);
       this.policies.forEach((policy, position) => {
-        if (rulesOf(policy, direction).length === 0) {
+        if (clusterRulesOf(policy, direction).length === 0) {
           return; // no rules for the direction: no effect on it
         }
         // Positions ascend, so each list comes out in evaluation order.
-        forEachClass(this.peers.classesOfSelection(policy.subject), (c) => {
+        classSetMembers(this.peers.classesOfSelection(policy.subject)).forEach((c) => {
           if (lists[c] === NONE) {
             lists[c] = [position];
           } else {
@@ -171,9 +172,6 @@ function unresolvedNote(rules: readonly RuleReference[], peer: Endpoint): string
     + `if one of them resolves to ${peer.label}, the first of those rules decides instead)`;
 }
 
-function rulesOf(policy: CompiledClusterPolicy, direction: TrafficDirection): readonly CompiledClusterRule[] {
-  return direction === TrafficDirection.INGRESS ? policy.ingress : policy.egress;
-}
 
 function outcomeOf(action: ClusterPolicyAction): DecisionOutcome {
   switch (action) {
@@ -197,12 +195,4 @@ function referenceTo(policy: CompiledClusterPolicy, rule: CompiledClusterRule): 
     action: outcomeOf(rule.action),
     ...(rule.name !== undefined ? { ruleName: rule.name } : {}),
   };
-}
-
-function forEachClass(set: ClassSet, visit: (c: number) => void): void {
-  if (set instanceof Bitset) {
-    set.forEach(visit);
-  } else {
-    set.forEach((c) => visit(c));
-  }
 }

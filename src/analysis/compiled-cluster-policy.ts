@@ -106,6 +106,11 @@ export interface CompiledClusterPolicy {
   readonly egress: readonly CompiledClusterRule[];
 }
 
+/** The rules of one direction, in order. */
+export function clusterRulesOf(policy: CompiledClusterPolicy, direction: TrafficDirection): readonly CompiledClusterRule[] {
+  return direction === TrafficDirection.INGRESS ? policy.ingress : policy.egress;
+}
+
 /** Compiles a ClusterNetworkPolicy the validator accepted; `order` is its position among those read. */
 export function compileClusterPolicy(policy: ClusterPolicyObject, order: number): CompiledClusterPolicy {
   // Validated: every field has its type and every required one is there; JSON null stands for absent.

@@ -50,6 +50,11 @@ interface RuleParts {
   readonly ports?: KubeNetworkPolicyPort[];
 }
 
+/** The rules of one direction (none when the policy does not isolate it). */
+export function directionRules(policy: CompiledPolicy, direction: TrafficDirection): readonly CompiledRule[] {
+  return (direction === TrafficDirection.INGRESS ? policy.ingress : policy.egress) ?? [];
+}
+
 /** Compiles a policy the validator accepted. */
 export function compilePolicy(policy: PolicyObject, strictCidr: boolean): CompiledPolicy {
   // Validated: every field has its type, though JSON null may stand for an absent one.

@@ -1,7 +1,7 @@
-import { CompiledPolicy } from './compiled-policy';
+import { CompiledPolicy, directionRules } from './compiled-policy';
 import { LintContext } from './lint-context';
 import { LintId } from './lint-id';
-import { DIRECTIONS, directionRules, lintFinding, LintReport, listed, peerField } from './lint-report';
+import { DIRECTIONS, lintFinding, LintReport, listed, peerField } from './lint-report';
 import { lowerBound } from './lower-bound';
 import { unmapIpv4 } from '../k8s/ip-address';
 import { KubeNetworkPolicyPeer } from '../k8s/kube-json';

@@ -1,8 +1,8 @@
-import { Bitset } from './bitset';
+import { directionRules } from './compiled-policy';
 import { LintContext } from './lint-context';
 import { LintId } from './lint-id';
-import { DIRECTIONS, directionRules, lintFinding, LintReport, listed, ruleField } from './lint-report';
-import { ClassSet } from './peer-resolver';
+import { DIRECTIONS, lintFinding, LintReport, listed, ruleField } from './lint-report';
+import { classSetMembers } from './side-rules';
 import { Protocol } from '../k8s/protocol';
 import { TrafficDirection } from '../k8s/traffic-direction';
 
@@ -34,7 +34,7 @@ export function lintNamedPorts(context: LintContext, report: LintReport): void {
           destinations = everyClass;
           where = 'the pods of the input (the rule has no peers)';
         } else {
-          destinations = [...new Set(rule.peers.flatMap((peer) => members(context.peers.classesOf(peer, policy.namespaceName))))];
+          destinations = [...new Set(rule.peers.flatMap((peer) => classSetMembers(context.peers.classesOf(peer, policy.namespaceName))))];
           where = 'the pods its peers match';
           if (destinations.length === 0 && !rule.peers.some((peer) => peer.ipBlock)) {
             continue;
@@ -63,13 +63,4 @@ export function lintNamedPorts(context: LintContext, report: LintReport): void {
       }
     }
   });
-}
-
-function members(set: ClassSet): number[] {
-  if (set instanceof Bitset) {
-    const result: number[] = [];
-    set.forEach((c) => result.push(c));
-    return result;
-  }
-  return [...set];
 }

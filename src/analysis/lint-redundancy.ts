@@ -1,6 +1,7 @@
+import { directionRules } from './compiled-policy';
 import { LintContext } from './lint-context';
 import { LintId } from './lint-id';
-import { DIRECTIONS, directionRules, lintFinding, LintReport, listed, ruleField } from './lint-report';
+import { DIRECTIONS, lintFinding, LintReport, listed, ruleField } from './lint-report';
 import { PeerGrouping } from './peer-groups';
 import { PortRanges } from './port-ranges';
 import { LayerRule } from './side-rules';

@@ -39,11 +39,6 @@ export function peerField(direction: TrafficDirection, ruleIndex: number, peerIn
   return `${ruleField(direction, ruleIndex)}.${direction === TrafficDirection.INGRESS ? 'from' : 'to'}[${peerIndex}]`;
 }
 
-/** The compiled rules of one direction (none when the policy does not isolate it). */
-export function directionRules(policy: CompiledPolicy, direction: TrafficDirection) {
-  return (direction === TrafficDirection.INGRESS ? policy.ingress : policy.egress) ?? [];
-}
-
 /** Both directions, ingress first. */
 export const DIRECTIONS: readonly TrafficDirection[] = [TrafficDirection.INGRESS, TrafficDirection.EGRESS];
 

@@ -1,12 +1,11 @@
-import { Bitset } from './bitset';
-import { CompiledPeer, CompiledPolicy } from './compiled-policy';
+import { CompiledPeer, CompiledPolicy, directionRules } from './compiled-policy';
 import { CompiledSelector } from './compiled-selector';
 import { closeLabels, Labelled } from './label-typos';
 import { LintContext } from './lint-context';
 import { LintId } from './lint-id';
-import { DIRECTIONS, directionRules, lintFinding, LintReport, listed, peerField } from './lint-report';
-import { ClassSet } from './peer-resolver';
+import { DIRECTIONS, lintFinding, LintReport, listed, peerField } from './lint-report';
 import { selectorText } from './selector-text';
+import { classSetIsEmpty } from './side-rules';
 import { NAMESPACE_NAME_LABEL } from '../k8s/kinds';
 
 const EVERY_POD = CompiledSelector.compile(undefined);
@@ -67,7 +66,7 @@ export function lintPeers(context: LintContext, report: LintReport, ids: Readonl
             }
             return;
           }
-          if (ids.has(LintId.PEER_MATCHES_NOTHING) && isEmpty(context.peers.classesOf(peer, policy.namespaceName))) {
+          if (ids.has(LintId.PEER_MATCHES_NOTHING) && classSetIsEmpty(context.peers.classesOf(peer, policy.namespaceName))) {
             report(lintFinding(LintId.PEER_MATCHES_NOTHING, policy, field,
               `${emptyPeerReason(context, policy, peer)}: the peer admits nothing. Fix: ${FIX_SELECTOR}`));
           }
@@ -115,15 +114,4 @@ function podsReason(context: LintContext, peer: CompiledPeer, namespaces: readon
 /** Classes as close-match candidates, each named by its first workload. */
 function labelledClasses(context: LintContext, classes: readonly number[]): Labelled[] {
   return classes.map((c) => ({ labels: context.index.classes[c].labels, name: context.workloadNames([c])[0] }));
-}
-
-function isEmpty(set: ClassSet): boolean {
-  if (set instanceof Bitset) {
-    let empty = true;
-    for (const word of set.words) {
-      empty &&= word === 0;
-    }
-    return empty;
-  }
-  return set.length === 0;
 }

@@ -1,6 +1,6 @@
 import { cached } from './cached';
 import { ClusterIndex } from './cluster-index';
-import { CompiledPeer, CompiledPolicy, CompiledRule } from './compiled-policy';
+import { CompiledPeer, CompiledPolicy, directionRules } from './compiled-policy';
 import { Labels } from './compiled-selector';
 import { Endpoint } from './endpoint';
 import { NOT_SUBJECT, ruleText, sideName } from './explanation';
@@ -45,7 +45,7 @@ export class NetworkPolicyLayer implements PolicyLayer {
     const matchedIps = new Set<ParsedIp>();
     let anyAddress = false;
     for (const policy of selecting) {
-      for (const rule of rulesOf(policy, direction)) {
+      for (const rule of directionRules(policy, direction)) {
         // The port is the cheaper test, so it goes first.
         if (!rule.ports.contains(port.protocol, port.port, port.destinationPorts)) {
           continue;
@@ -79,7 +79,7 @@ export class NetworkPolicyLayer implements PolicyLayer {
       order: RuleOrder.ANY,
       rules: ids.flatMap((id) => {
         const policy = this.index.policies[id];
-        return rulesOf(policy, direction).map((rule): LayerRule => ({
+        return directionRules(policy, direction).map((rule): LayerRule => ({
           action: DecisionOutcome.ACCEPT,
           peers: rule.peers?.map((peer) => this.peers.classesOf(peer, policy.namespaceName)),
           ...(rule.peers === undefined ? {} : { addresses: addressesOf(rule.peers) }),
@@ -137,9 +137,6 @@ function addressesOf(peers: readonly CompiledPeer[]): IpSet {
   return peers.reduce((set, peer) => (peer.ipBlock ? set.union(peer.ipBlock) : set), IpSet.EMPTY);
 }
 
-function rulesOf(policy: CompiledPolicy, direction: TrafficDirection): readonly CompiledRule[] {
-  return (direction === TrafficDirection.INGRESS ? policy.ingress : policy.egress) ?? [];
-}
 
 /** Whether one `from`/`to` item matches an endpoint. */
 function peerMatches(peer: CompiledPeer, policyNamespace: string, endpoint: PeerFacts): boolean {

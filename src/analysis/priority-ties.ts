@@ -1,11 +1,10 @@
-import { Bitset } from './bitset';
 import { ClusterIndex } from './cluster-index';
-import { ClusterPeerKind, CompiledClusterPolicy, CompiledClusterRule, inEvaluationOrder } from './compiled-cluster-policy';
+import { ClusterPeerKind, clusterRulesOf, CompiledClusterPolicy, CompiledClusterRule, inEvaluationOrder } from './compiled-cluster-policy';
 import { IpSet } from './ip-set';
 import { ModelFinding } from './model-finding';
 import { ClassSet, PeerResolver } from './peer-resolver';
 import { PortRanges } from './port-ranges';
-import { classSetHas } from './side-rules';
+import { classSetHas, classSetMembers } from './side-rules';
 import { ContainerPortInfo } from './workload-info';
 import { ClusterPolicyAction } from '../k8s/cluster-policy-action';
 import { ClusterPolicyTier } from '../k8s/cluster-policy-tier';
@@ -51,13 +50,13 @@ export function priorityTies(policies: readonly CompiledClusterPolicy[], index: 
 
 function conflict(a: CompiledClusterPolicy, b: CompiledClusterPolicy, direction: TrafficDirection,
   index: ClusterIndex, peers: PeerResolver): boolean {
-  const rulesA = rulesOf(a, direction);
-  const rulesB = rulesOf(b, direction);
+  const rulesA = clusterRulesOf(a, direction);
+  const rulesB = clusterRulesOf(b, direction);
   if (rulesA.length === 0 || rulesB.length === 0) {
     return false;
   }
   const subjectsA = peers.classesOfSelection(a.subject);
-  const shared = members(peers.classesOfSelection(b.subject)).filter((c) => classSetHas(subjectsA, c));
+  const shared = classSetMembers(peers.classesOfSelection(b.subject)).filter((c) => classSetHas(subjectsA, c));
   if (shared.length === 0) {
     return false;
   }
@@ -129,18 +128,6 @@ function differ(a: Map<ClusterPolicyAction, PortRanges>, b: Map<ClusterPolicyAct
   return ACTIONS.some((x) => ACTIONS.some((y) => x !== y && !a.get(x)!.intersect(b.get(y)!).isEmpty()));
 }
 
-function rulesOf(policy: CompiledClusterPolicy, direction: TrafficDirection): readonly CompiledClusterRule[] {
-  return direction === TrafficDirection.INGRESS ? policy.ingress : policy.egress;
-}
-
-function members(set: ClassSet): number[] {
-  if (set instanceof Bitset) {
-    const list: number[] = [];
-    set.forEach((c) => list.push(c));
-    return list;
-  }
-  return [...set];
-}
 
 function portsKey(ports: readonly ContainerPortInfo[]): string {
   return ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).join(',');

@@ -88,6 +88,21 @@ export function classSetHas(set: ClassSet, member: number): boolean {
   return i < set.length && set[i] === member;
 }
 
+/** The members of a class set, in increasing order. */
+export function classSetMembers(set: ClassSet): number[] {
+  if (set instanceof Bitset) {
+    const list: number[] = [];
+    set.forEach((c) => list.push(c));
+    return list;
+  }
+  return [...set];
+}
+
+/** Whether a class set has no member. */
+export function classSetIsEmpty(set: ClassSet): boolean {
+  return set instanceof Bitset ? set.isEmpty() : set.length === 0;
+}
+
 /**
  * What one layer's rules for a subject decide about one peer class over every port: the ports
  * accepted and the ports decided at all (accepted or denied). `destinationPorts` are the
