@@ -1,7 +1,7 @@
 import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
-import { asUsage, loadModel, portFlagsQuery } from './load-model';
+import { asUsage, loadModel, optionalPortQuery } from './load-model';
 import { choiceOption, parseArgs } from './parse-args';
 import { ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
@@ -41,11 +41,7 @@ export function explainCommand(args: string[], input: ReadOptions = {}): Command
   if (source === undefined || destination === undefined) {
     throw new UsageError('--from and --to are required (a workload or pod as namespace/name, an IP address, or node:<name>)');
   }
-  const port = parsed.options.get('port');
-  if (port === undefined && parsed.options.has('protocol')) {
-    throw new UsageError('--protocol goes with --port; without --port every port of every protocol is explained');
-  }
-  const query = port === undefined ? undefined : portFlagsQuery(port, parsed.options.get('protocol'));
+  const query = optionalPortQuery(parsed, 'explained');
   const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input, clusterPolicyChannel(parsed));
   const evaluator = new Evaluator(model);
   let stdout: string;

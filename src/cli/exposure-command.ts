@@ -1,7 +1,7 @@
 import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
-import { asUsage, loadModel, portFlagsQuery } from './load-model';
+import { asUsage, loadModel, optionalPortQuery } from './load-model';
 import { choiceOption, parseArgs } from './parse-args';
 import { ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
@@ -42,11 +42,7 @@ export function exposureCommand(args: string[], input: ReadOptions = {}): Comman
   if (destination === undefined) {
     throw new UsageError('--to is required (a workload or pod as namespace/name)');
   }
-  const port = parsed.options.get('port');
-  if (port === undefined && parsed.options.has('protocol')) {
-    throw new UsageError('--protocol goes with --port; without --port every port of every protocol is asked about');
-  }
-  const query = port === undefined ? undefined : portFlagsQuery(port, parsed.options.get('protocol'));
+  const query = optionalPortQuery(parsed, 'asked about');
   const { model, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input, clusterPolicyChannel(parsed));
   const answer = asUsage(() => Exposure.of(model, { destination, ...query }));
   const portLabel = query === undefined ? null : query.port ?? query.portName!;

@@ -1,4 +1,5 @@
 import { findingLine, problemLine } from './finding-line';
+import { ParsedArgs } from './parse-args';
 import { LoadedObject, readManifests, ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
 import { ClusterModel } from '../analysis/cluster-model';
@@ -41,10 +42,7 @@ export function loadModel(paths: string[], strict: boolean, input: ReadOptions =
  * own rules before any file is read: a number from 1 to 65535, or a name a container port can
  * have (so `-1`, `80.5` and `1e3` are refused, not taken for names).
  */
-export function portFlagsQuery(port: string | undefined, protocol: string | undefined): PortQuery {
-  if (port === undefined) {
-    throw new UsageError('--port is required (a number such as 80, or a container port name such as http)');
-  }
+export function portFlagsQuery(port: string, protocol: string | undefined): PortQuery {
   const isNumber = /^[0-9]+$/.test(port);
   // `1e3` and `0x50` are valid port names, but someone writing them meant a number.
   const reasons = isNumber ? [] : Number.isFinite(Number(port)) ? ['write a port number in decimal digits'] : portNameErrors(port);
@@ -52,6 +50,19 @@ export function portFlagsQuery(port: string | undefined, protocol: string | unde
     throw new UsageError(`--port: ${JSON.stringify(port)} is neither a port number (1 to 65535) nor a container port name (${reasons.join('; ')})`);
   }
   return checkedQuery(portQueryOf(isNumber ? Number(port) : port, protocol as Protocol | undefined));
+}
+
+/**
+ * The one port `--port` and `--protocol` ask about; undefined without `--port`, when the command
+ * takes every port of every protocol (`everyPort` says what it does then), so `--protocol` alone
+ * is refused.
+ */
+export function optionalPortQuery(parsed: ParsedArgs, everyPort: string): PortQuery | undefined {
+  const port = parsed.options.get('port');
+  if (port === undefined && parsed.options.has('protocol')) {
+    throw new UsageError(`--protocol goes with --port; without --port every port of every protocol is ${everyPort}`);
+  }
+  return port === undefined ? undefined : portFlagsQuery(port, parsed.options.get('protocol'));
 }
 
 /** Checks a query by the evaluator's own rules, naming the flag at fault. */
