@@ -95,15 +95,21 @@ export function complementOf(requirements: readonly LabelRequirement[]): LabelSp
 /**
  * Whether some label map is in `space` and in one alternative of each list of `avoid` (each
  * list the complement of a selector: the map escapes every one of them). Searched depth first,
- * pruning as soon as the conjunction is empty: small, since few selectors constrain one map.
+ * pruning as soon as the conjunction is empty, lists with the fewest alternatives first: an
+ * empty list (a selector of every map) ends the search at once, and a one-alternative list
+ * narrows the space before any choice is made, so that a list which rules everything out is
+ * not met only after every combination of the lists before it.
  */
 export function someLabelsEscaping(space: LabelSpace, avoid: readonly LabelSpace[][]): boolean {
-  if (avoid.length === 0) {
+  return escapes(space, [...avoid].sort((a, b) => a.length - b.length), 0);
+}
+
+function escapes(space: LabelSpace, avoid: readonly LabelSpace[][], next: number): boolean {
+  if (next === avoid.length) {
     return true;
   }
-  const [first, ...rest] = avoid;
-  return first.some((alternative) => {
+  return avoid[next].some((alternative) => {
     const narrowed = intersectSpaces(space, alternative);
-    return narrowed !== undefined && someLabelsEscaping(narrowed, rest);
+    return narrowed !== undefined && escapes(narrowed, avoid, next + 1);
   });
 }

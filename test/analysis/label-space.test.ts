@@ -47,6 +47,17 @@ describe('label spaces', () => {
     }));
   });
 
+  test.each([
+    ['a twin of the selector', { matchLabels: { app: 'x' } }],
+    ['a selector of every map', {}],
+  ])('someLabelsEscaping: %s after many two-label selectors is answered without trying their combinations', (_, last) => {
+    const space = spaceOf(CompiledSelector.compile({ matchLabels: { app: 'x' } }).requirements)!;
+    const many = Array.from({ length: 60 }, (__, i) => CompiledSelector.compile({ matchLabels: { [`k${i}`]: 'a', [`j${i}`]: 'b' } }));
+    const avoided = [...many, CompiledSelector.compile(last)].map((s) => complementOf(s.requirements));
+    expect(someLabelsEscaping(space, avoided)).toBe(false);
+    expect(someLabelsEscaping(space, avoided.slice(0, -1))).toBe(true);
+  });
+
   test('a contradiction is no space', () => {
     expect(spaceOf(CompiledSelector.compile({ matchLabels: { app: 'a' }, matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['a'] }] }).requirements)).toBeUndefined();
     expect(spaceOf(CompiledSelector.compile({ matchExpressions: [{ key: 'app', operator: 'Exists' }, { key: 'app', operator: 'DoesNotExist' }] }).requirements)).toBeUndefined();
