@@ -1,5 +1,5 @@
 import { Bitset } from './bitset';
-import { ClusterPeerKind, CompiledClusterPeer, CompiledClusterPolicy } from './compiled-cluster-policy';
+import { ClusterPeerKind, CompiledClusterPeer, CompiledClusterPolicy, CompiledClusterRule } from './compiled-cluster-policy';
 import { CompiledPeer, CompiledPolicy } from './compiled-policy';
 import { CompiledSelector, Labels } from './compiled-selector';
 import { IpSet } from './ip-set';
@@ -95,7 +95,7 @@ export class ClusterIndex {
       for (const rule of policy.egress) {
         for (const peer of rule.peers) {
           if (peer.kind === ClusterPeerKind.NETWORKS || peer.kind === ClusterPeerKind.NODES) {
-            addSet(peer.key, () => this.clusterPeerAddresses(peer), true);
+            addSet(peer.key, () => this.peerAddresses(peer), true);
           }
         }
       }
@@ -120,25 +120,33 @@ export class ClusterIndex {
     });
   }
 
-  /** The classes whose IPs an ipBlock peer contains (hostNetwork pods, at node IPs, included). */
-  public ipBlockClasses(peer: CompiledPeer): readonly number[] {
-    return this.classesByAddressSet[this.addressSetIds.get(peer.key)!];
-  }
-
-  /** The classes whose IPs a `networks` or `nodes` peer contains: pods by their pod IPs, hostNetwork pods by their node's. */
-  public addressClasses(peer: CompiledClusterPeer): readonly number[] {
+  /**
+   * The classes whose IPs an address peer holds: an ipBlock, or a `networks` or `nodes` peer;
+   * pods by their pod IPs, hostNetwork pods by their node's.
+   */
+  public addressSetClasses(peer: CompiledPeer | CompiledClusterPeer): readonly number[] {
     return this.classesByAddressSet[this.addressSetIds.get(peer.key)!];
   }
 
   /**
-   * The addresses a `networks` or `nodes` peer matches: its CIDRs, or every address of the Nodes
-   * its selector matches (none without Node objects in the input).
+   * The addresses a `networks` or `nodes` peer matches: its CIDRs, or every address of the nodes
+   * its selector matches (the Node objects, and the nodes pods name without one, which have no
+   * labels and their pods' host IPs).
    */
   public clusterPeerAddresses(peer: CompiledClusterPeer): IpSet {
-    const id = this.addressSetIds.get(peer.key);
-    if (id !== undefined) {
-      return this.addressSets[id].addresses;
-    }
+    return this.addressSets[this.addressSetIds.get(peer.key)!].addresses;
+  }
+
+  /** The addresses a ClusterNetworkPolicy rule's `networks` and `nodes` peers match; undefined when it has none. */
+  public clusterRuleAddresses(rule: CompiledClusterRule): IpSet | undefined {
+    return rule.peers
+      .filter((p) => p.kind === ClusterPeerKind.NETWORKS || p.kind === ClusterPeerKind.NODES)
+      .map((p) => this.clusterPeerAddresses(p))
+      .reduce<IpSet | undefined>((all, set) => (all ? all.union(set) : set), undefined);
+  }
+
+  /** Computes what `clusterPeerAddresses` then reads, once per peer. */
+  private peerAddresses(peer: CompiledClusterPeer): IpSet {
     if (peer.kind === ClusterPeerKind.NETWORKS) {
       return peer.networks!;
     }

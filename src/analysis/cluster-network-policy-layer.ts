@@ -27,8 +27,9 @@ const NONE: readonly number[] = [];
  * tier. A side no rule matches is left to the next layer too: being a subject isolates nothing.
  *
  * Peers: `namespaces` and `pods` match pods on the pod network; `networks` match addresses,
- * pods' IPs included; `nodes` match the addresses of the Node objects their selector matches
- * (hostNetwork pods, whose IP is their node's, among them); `domainNames` match nothing, as
+ * pods' IPs included; `nodes` match the addresses of the nodes their selector matches (the Node
+ * objects, and the nodes pods name without one, unlabelled; hostNetwork pods, whose IP is their
+ * node's, among them); `domainNames` match nothing, as
  * there is no DNS model (the model's findings say so). Named ports resolve on the destination.
  */
 export class ClusterNetworkPolicyLayer implements PolicyLayer {
@@ -103,6 +104,7 @@ export class ClusterNetworkPolicyLayer implements PolicyLayer {
         return clusterRulesOf(policy, direction).map((rule): LayerRule => ({
           action: outcomeOf(rule.action),
           peers: rule.peers.map((p) => this.peers.classesOfClusterPeer(p)),
+          addresses: this.index.clusterRuleAddresses(rule),
           ports: rule.ports,
           reference: referenceTo(policy, rule),
           signature: `ClusterNetworkPolicy ${policy.name} ${this.tier} ${policy.priority} ${direction}[${rule.index}] ${rule.action} `

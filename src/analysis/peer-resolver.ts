@@ -46,7 +46,7 @@ export class PeerResolver {
   public classesOf(peer: CompiledPeer, policyNamespace: string): ClassSet {
     return cached(this.peers, peer.key, () => {
       if (peer.ipBlock) {
-        return this.index.ipBlockClasses(peer);
+        return this.index.addressSetClasses(peer);
       }
       const namespaceSelector = peer.namespaceSelector;
       const namespaces = () => (namespaceSelector ? this.index.namespaceIndex.select(namespaceSelector)
@@ -76,7 +76,7 @@ export class PeerResolver {
         return this.classesOfSelection(peer.pods!);
       case ClusterPeerKind.NETWORKS:
       case ClusterPeerKind.NODES:
-        return this.index.addressClasses(peer);
+        return this.index.addressSetClasses(peer);
       case ClusterPeerKind.DOMAIN_NAMES:
         return [];
     }

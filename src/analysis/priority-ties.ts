@@ -1,5 +1,5 @@
 import { ClusterIndex } from './cluster-index';
-import { ClusterPeerKind, clusterRulesOf, CompiledClusterPolicy, CompiledClusterRule, inEvaluationOrder } from './compiled-cluster-policy';
+import { clusterRulesOf, CompiledClusterPolicy, CompiledClusterRule, inEvaluationOrder } from './compiled-cluster-policy';
 import { IpSet } from './ip-set';
 import { ModelFinding } from './model-finding';
 import { ClassSet, PeerResolver } from './peer-resolver';
@@ -85,11 +85,7 @@ function conflict(a: CompiledClusterPolicy, b: CompiledClusterPolicy, direction:
   }
 
   // Addresses outside the pod classes: split them into regions each rule's address peers wholly hold or miss.
-  const addressesOf = (rule: CompiledClusterRule): IpSet | undefined => rule.peers
-    .filter((p) => p.kind === ClusterPeerKind.NETWORKS || p.kind === ClusterPeerKind.NODES)
-    .map((p) => index.clusterPeerAddresses(p))
-    .reduce<IpSet | undefined>((all, set) => (all ? all.union(set) : set), undefined);
-  const addresses = rules.map(addressesOf);
+  const addresses = rules.map((rule) => index.clusterRuleAddresses(rule));
   let regions: { set: IpSet; matches: boolean[] }[] = [];
   addresses.forEach((set, i) => {
     if (set === undefined) {

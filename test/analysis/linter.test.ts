@@ -343,6 +343,19 @@ describe('NP-LINT-DNS-BLOCKED and NP-LINT-DNS-PARTIAL', () => {
   });
 });
 
+describe('lints see ClusterNetworkPolicy networks peers', () => {
+  const networks = (action: string) => ({
+    apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name: 'networks' },
+    spec: { tier: 'Admin', priority: 5, subject: { namespaces: {} }, egress: [{ name: 'every address', action, to: [{ networks: ['0.0.0.0/0', '::/0'] }] }] },
+  });
+  test.each([
+    ['an Admin Deny of every address blocks the DNS an ipBlock allows', 'Deny', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }] }, ['shop/p0 spec.egress']],
+    ['an Admin Accept of every address lets DNS out of a default deny', 'Accept', { podSelector: {}, policyTypes: ['Egress'] }, []],
+  ])('%s (no DNS pods in the input: any address on port 53)', (_, action, spec, where) => {
+    expect(lint(LintId.DNS_BLOCKED, shop, web, networks(action), policy('shop/p0', spec)).where).toEqual(where);
+  });
+});
+
 describe('NP-LINT-REDUNDANT-RULE and NP-LINT-NO-EFFECT on random clusters', () => {
   /** What a cluster lets through: pod connections over every port, isolation, and traffic to and from outside addresses and the node. */
   function observed(c: Cluster): string {
