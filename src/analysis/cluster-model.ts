@@ -169,7 +169,7 @@ export class ClusterModel {
         origin: workload.origin,
         subject: workload.endpoint,
         field: 'spec.hostNetwork',
-        message: 'uses the node network: no NetworkPolicy selects its pods, and their traffic counts as node traffic (matched only by ipBlocks containing the node IP and by rules that admit every peer)',
+        message: 'uses the node network: no NetworkPolicy selects its pods, and their traffic counts as node traffic (matched only by ipBlocks and ClusterNetworkPolicy networks or nodes peers holding the node IP, and by rules that admit every peer)',
         rule: 'NP-INPUT-HOST-NETWORK',
       });
     }

@@ -20,6 +20,7 @@ interface PodAddress {
  * up to the network plugin: some do, some only match traffic from outside the cluster.
  */
 export function lintIpBlocks(context: LintContext, report: LintReport): void {
+  const assumed = context.index.options.ipBlocksMatchPodIps ? 'it matches them: ipBlocksMatchPodIps' : 'it does not: ipBlocksMatchPodIps is false';
   const addresses = { 4: [] as PodAddress[], 6: [] as PodAddress[] };
   const workloads = context.input._index.workloads;
   workloads.forEach((workload, i) => {
@@ -59,7 +60,7 @@ export function lintIpBlocks(context: LintContext, report: LintReport): void {
           report(lintFinding(LintId.IPBLOCK_COVERS_PODS, policy, `${peerField(direction, rule.index, p)}.ipBlock`,
             `ipBlock ${ipBlockText(rawPeer(policy, direction, rule.index, p))} holds the IP of pod${pods.length === 1 ? '' : 's'} ${listed(pods)}: `
             + 'network plugins disagree on whether ipBlocks match pod IPs (some only match traffic from outside the cluster), '
-            + 'so what this peer admits depends on the plugin (the evaluator assumes it matches them: ipBlocksMatchPodIps). '
+            + `so what this peer admits depends on the plugin (the evaluator assumes ${assumed}). `
             + 'Fix: select those pods with podSelector and namespaceSelector, and leave their range out of the ipBlock with except'));
         });
       }

@@ -58,7 +58,8 @@ export interface WorkloadInfo {
 
   /**
    * The pods use the node's network: no policy selects them and their traffic is node
-   * traffic, matched only by ipBlocks containing their IP and by rules that admit all peers.
+   * traffic, matched only by ipBlocks and ClusterNetworkPolicy networks or nodes peers that
+   * hold their IP, and by rules that admit all peers.
    */
   readonly hostNetwork: boolean;
 

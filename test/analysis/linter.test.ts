@@ -173,6 +173,14 @@ describe('NP-LINT-IPBLOCK-COVERS-PODS', () => {
   });
 
   test.each([
+    [true, /the evaluator assumes it matches them: ipBlocksMatchPodIps\)/],
+    [false, /the evaluator assumes it does not: ipBlocksMatchPodIps is false\)/],
+  ])('says what the evaluator assumes, with ipBlocksMatchPodIps %s', (ipBlocksMatchPodIps, assumption) => {
+    const model = ClusterModel.fromManifests(documents(withIp, policy('shop/p', ingressFrom([{ ipBlock: { cidr: '10.0.0.0/8' } }]))), { ipBlocksMatchPodIps });
+    expect(Linter.lint(model, { checks: [LintId.IPBLOCK_COVERS_PODS] })[0].message).toMatch(assumption);
+  });
+
+  test.each([
     ['a CIDR without pod IPs', { cidr: '192.168.0.0/16' }, [withIp]],
     ['an except that holds the pod IP', { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] }, [withIp]],
     ['a hostNetwork pod, whose IP is its node\'s', { cidr: '10.0.0.0/8' }, [pod('shop/agent', { ips: ['10.1.2.3'], hostNetwork: true })]],
@@ -345,7 +353,9 @@ describe('NP-LINT-DNS-BLOCKED and NP-LINT-DNS-PARTIAL', () => {
 
 describe('lints see ClusterNetworkPolicy networks peers', () => {
   const networks = (action: string) => ({
-    apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name: 'networks' },
+    apiVersion: 'policy.networking.k8s.io/v1alpha2',
+    kind: 'ClusterNetworkPolicy',
+    metadata: { name: 'networks' },
     spec: { tier: 'Admin', priority: 5, subject: { namespaces: {} }, egress: [{ name: 'every address', action, to: [{ networks: ['0.0.0.0/0', '::/0'] }] }] },
   });
   test.each([
