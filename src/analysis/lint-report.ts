@@ -6,6 +6,11 @@ import { TrafficDirection } from '../k8s/traffic-direction';
 /** Every lint, in the order findings list them. */
 export const LINT_IDS: readonly LintId[] = Object.values(LintId);
 
+/** Whether a text (from plain JavaScript, a flag or plugin properties) is a lint id. */
+export function isLintId(id: string): id is LintId {
+  return (LINT_IDS as readonly string[]).includes(id);
+}
+
 /**
  * What acknowledges a finding, and names it in synthesis errors: the lint and the policy, as
  * `NP-LINT-REDUNDANT-RULE[shop/allow-api]`. Every finding of that lint on that policy shares it.

@@ -8,7 +8,7 @@ import { lintNamedPorts } from './lint-named-ports';
 import { lintNoEffect } from './lint-no-effect';
 import { LintOptions } from './lint-options';
 import { lintRedundantRules } from './lint-redundancy';
-import { LINT_IDS, LintReport } from './lint-report';
+import { isLintId, LINT_IDS, LintReport } from './lint-report';
 import { lintRulesIgnored } from './lint-rules-ignored';
 import { lintPeers, lintSelectsNothing } from './lint-selection';
 import { InputError } from '../k8s/input-error';
@@ -50,17 +50,15 @@ const LINTS: readonly Lint[] = [
 export class Linter {
   /**
    * The findings of the lints `options` selects (every lint by default), by policy in the
-   * model's reading order, then by lint in `LintId` order, then by field.
+   * model's reading order, then by lint in `LintId` order, then in the order the lint finds
+   * them (by direction, rule and peer).
    *
    * @param model the cluster to judge
    * @param options which lints to run
    */
   public static lint(model: ClusterModel, options: LintOptions = {}): LintFinding[] {
     const checks = options.checks ?? LINT_IDS;
-    const unknown = checks.filter((id) => !LINT_IDS.includes(id));
-    if (unknown.length > 0) {
-      throw new InputError('LintOptions.checks', [`${unknown.map((id) => JSON.stringify(id)).join(', ')}: not a lint id (they are ${LINT_IDS.join(', ')})`]);
-    }
+    checkLintIds('LintOptions.checks', checks);
     const ids = new Set(checks);
     const context = new LintContext(model);
     const findings: LintFinding[] = [];
@@ -82,4 +80,12 @@ export class Linter {
   }
 
   private constructor() {}
+}
+
+/** Refuses, naming `subject`, ids that are no lint id (a typo in plain JavaScript or in plugin properties). */
+export function checkLintIds(subject: string, ids: readonly string[]): void {
+  const unknown = ids.filter((id) => !isLintId(id));
+  if (unknown.length > 0) {
+    throw new InputError(subject, [`${unknown.map((id) => JSON.stringify(id)).join(', ')}: not a lint id (they are ${LINT_IDS.join(', ')})`]);
+  }
 }

@@ -7,11 +7,11 @@ import { ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
 import { LintFinding } from '../analysis/lint-finding';
 import { LintId } from '../analysis/lint-id';
+import { isLintId, LINT_IDS } from '../analysis/lint-report';
 import { Linter } from '../analysis/linter';
 
 export const LINT_USAGE = 'cdk8s-netpol lint [--format text|json] [--checks <id,id,...>] [--cidr strict|legacy] [--channel standard|experimental] <files, folders or - ...>';
 
-const LINT_IDS: readonly string[] = Object.values(LintId);
 
 export const LINT_HELP = [
   `usage: ${LINT_USAGE}`,
@@ -59,7 +59,7 @@ function checksOption(value: string | undefined): LintId[] | undefined {
     return undefined;
   }
   const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
-  const unknown = ids.filter((id) => !LINT_IDS.includes(id));
+  const unknown = ids.filter((id) => !isLintId(id));
   if (ids.length === 0 || unknown.length > 0) {
     throw new UsageError(`--checks takes lint ids separated by commas${unknown.length > 0 ? `; not a lint id: ${unknown.join(', ')}` : ''} (ids: ${LINT_IDS.join(', ')})`);
   }

@@ -7,7 +7,7 @@ import { choiceOption, parseArgs } from './parse-args';
 import { ReadOptions } from './read-manifests';
 import { UsageError } from './usage-error';
 import { Evaluator } from '../analysis/evaluator';
-import { LintId } from '../analysis/lint-id';
+import { LINT_IDS } from '../analysis/lint-report';
 import { policyPorts } from '../analysis/policy-ports';
 import { evaluateLints } from '../intents/lint-evaluation';
 import { ReachabilityReportContents } from '../intents/report-contents';
@@ -51,7 +51,7 @@ export function reportCommand(args: string[], input: ReadOptions = {}): CommandR
   const { model, objects, findingLines, hasErrors } = loadModel(parsed.positionals, strictCidr(parsed), input, clusterPolicyChannel(parsed));
   const evaluator = new Evaluator(model);
   const writtenBy = `cdk8s-netpol report from ${parsed.positionals.join(' ')}`;
-  const lints = evaluateLints([{ path: writtenBy, lints: Object.values(LintId), acknowledgements: new Map() }], model).results[0];
+  const lints = evaluateLints([{ path: writtenBy, lints: LINT_IDS, acknowledgements: new Map() }], model).results[0];
   const text = RENDERERS[format]({
     intents: [],
     lints,

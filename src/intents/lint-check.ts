@@ -15,12 +15,13 @@ export class LintCheck implements ManifestCheck {
   public run(manifests: readonly SynthesizedManifest[]): PluginViolation[] {
     const { documents, manifestOf } = documentsOf(manifests);
     const model = ClusterModel.fromManifests(documents, { strictCidr: this.strictCidr });
+    // A finding on the whole policy (NP-LINT-NO-EFFECT) has no field.
     return Linter.lint(model, { checks: [...this.checks] }).map((finding) => ({
       ruleName: finding.id,
-      recommendation: `NetworkPolicy ${finding.namespaceName}/${finding.name}: ${finding.field}: ${finding.message}`,
-      fix: `Change ${finding.field} in the construct, patch or included YAML that renders it, or drop ${finding.id} from the plugin's lints`,
+      recommendation: `NetworkPolicy ${finding.namespaceName}/${finding.name}: ${finding.field ? `${finding.field}: ` : ''}${finding.message}`,
+      fix: `Change ${finding.field || 'the policy'} in the construct, patch or included YAML that renders it, or drop ${finding.id} from the plugin's lints`,
       violatingResources: [{
-        resourceName: finding.name, locations: [finding.field], manifestPath: manifestOf.get(finding.origin) ?? finding.origin,
+        resourceName: finding.name, locations: finding.field ? [finding.field] : [], manifestPath: manifestOf.get(finding.origin) ?? finding.origin,
       }],
       failing: true,
     }));

@@ -3,6 +3,7 @@ import { IntentsFileCheck } from './intents-file-check';
 import { LintCheck } from './lint-check';
 import { ManifestCheck, SynthesizedManifest } from './plugin-violation';
 import { LintId } from '../analysis/lint-id';
+import { isLintId, LINT_IDS } from '../analysis/lint-report';
 import { InputError } from '../k8s/input-error';
 
 /**
@@ -50,7 +51,6 @@ export interface NetworkPolicyValidationProps {
 }
 
 const PROPERTIES = ['apiServerValidation', 'intentsFile', 'lints', 'cidr'];
-const LINT_IDS: string[] = Object.values(LintId);
 
 /**
  * A validation plugin for cdk8s-cli: `cdk8s synth` runs it on the manifests it writes, prints
@@ -85,7 +85,7 @@ export class NetworkPolicyValidation {
       problems.push(`properties.intentsFile: ${JSON.stringify(props.intentsFile)} must be the path of a YAML or JSON file`);
     }
     const lints = props.lints ?? [];
-    if (!Array.isArray(lints) || lints.some((id) => id !== 'all' && !LINT_IDS.includes(id))) {
+    if (!Array.isArray(lints) || lints.some((id) => id !== 'all' && !isLintId(id))) {
       problems.push(`properties.lints: ${JSON.stringify(props.lints)} must be a list of lint ids (${LINT_IDS.join(', ')}) or ["all"]`);
     }
     if (props.cidr !== undefined && props.cidr !== 'strict' && props.cidr !== 'legacy') {

@@ -7,6 +7,8 @@ import { IntentResult } from './intent-result';
 import { LintResult } from './lint-result';
 import { OnlySourcesOptions } from './only-sources-options';
 import { LintId } from '../analysis/lint-id';
+import { LINT_IDS } from '../analysis/lint-report';
+import { checkLintIds } from '../analysis/linter';
 import { InputError } from '../k8s/input-error';
 import { TrafficDirection } from '../k8s/traffic-direction';
 import { PortRange } from '../policy/port-range';
@@ -306,13 +308,9 @@ export class ReachabilityIntents extends Construct {
 
 /** The lints asked for (every lint by default), refused when one is not a lint id. */
 function checkedLints(subject: string, lints: readonly LintId[] | undefined): readonly LintId[] {
-  const known = Object.values(LintId);
   if (lints === undefined) {
-    return known;
+    return LINT_IDS;
   }
-  const unknown = lints.filter((id) => !known.includes(id));
-  if (unknown.length > 0) {
-    throw new InputError(subject, [`${unknown.map((id) => JSON.stringify(id)).join(', ')}: not a lint id (they are ${known.join(', ')})`]);
-  }
+  checkLintIds(subject, lints);
   return [...lints];
 }

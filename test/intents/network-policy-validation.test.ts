@@ -162,6 +162,12 @@ describe('lints', () => {
   test('["all"] runs every lint; lints that find nothing pass', async () => {
     const all = await run(shop(Testing.app(), 9090), { lints: ['all'] });
     expect(all.report.violations.map((v) => v.ruleName)).toContain('NP-LINT-SELECTS-NOTHING');
+    // A finding on the whole policy has no field: none is printed or located.
+    expect(all.report.violations.find((v) => v.ruleName === 'NP-LINT-NO-EFFECT')).toMatchObject({
+      recommendation: expect.stringMatching(/^NetworkPolicy shop\/raw-policy: removing this policy changes no connection/),
+      fix: expect.stringMatching(/^Change the policy in the construct, patch or included YAML/),
+      violatingConstructs: [{ resourceName: 'raw-policy', locations: [] }],
+    });
     const clean = await run(shop(Testing.app(), 9090), { lints: ['NP-LINT-RULES-IGNORED'] });
     expect(clean.report.summary).toMatchObject({ status: 'success', metadata: { checks: 'apiServerValidation, lints' } });
   });
