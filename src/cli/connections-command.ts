@@ -40,7 +40,7 @@ export function connectionsCommand(args: string[], input: ReadOptions = {}, out?
   const query = { source: parsed.options.get('from'), destination: parsed.options.get('to') };
   const target = out ?? new StringOutput();
   const workloads = model.workloads;
-  const progress = new Progress('connections', workloads.length);
+  const progress = new Progress('connections');
   let sources = 0;
   let previous = -1;
   untilClosed(() => asUsage(() => {
@@ -48,7 +48,7 @@ export function connectionsCommand(args: string[], input: ReadOptions = {}, out?
     evaluator._forEachConnection(query, (from, to, ports) => {
       if (from !== previous) {
         previous = from;
-        progress.update(++sources);
+        progress.update(++sources, workloads.length);
       }
       writer.add(workloads[from].endpoint, workloads[to].endpoint, ports);
     });

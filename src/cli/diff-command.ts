@@ -52,7 +52,7 @@ export function diffCommand(args: string[], readOptions: ReadOptions = {}, out?:
   const [before, after] = parsed.positionals.map((input) => loadModel([input], strict, readOptions, channel));
   const target = out ?? new StringOutput();
   const writer = new DiffWriter(format, (chunk) => target.write(chunk));
-  const progress = new Progress('diff', 0);
+  const progress = new Progress('diff');
   untilClosed(() => {
     ConnectivityDiff._forEachChange(new Evaluator(before.model), new Evaluator(after.model), (change, added) => writer.add(change, added),
       (done, total) => progress.update(done, total));

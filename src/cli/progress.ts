@@ -4,22 +4,18 @@ const QUIET_MS = 1000;
 const REDRAW_MS = 200;
 
 /**
- * One updating line on stderr (`connections: 1,234 of 20,000 sources`) for runs over a second,
- * and only when stderr is a terminal: scripts and pipes never see it.
+ * One updating line on stderr (`connections: 1,234 of 20,000`, sources done of all) for runs
+ * over a second, and only when stderr is a terminal: scripts and pipes never see it.
  */
 export class Progress {
   private readonly started = Date.now();
   private drawn = 0;
   private visible = false;
 
-  constructor(
-    private readonly label: string,
-    private readonly total: number,
-    private readonly stream: NodeJS.WriteStream = process.stderr,
-  ) {}
+  constructor(private readonly label: string, private readonly stream: NodeJS.WriteStream = process.stderr) {}
 
-  /** Reports that `done` of the total (or of `total`, when the total is known only now) are finished. */
-  public update(done: number, total: number = this.total): void {
+  /** Reports that `done` of `total` are finished. */
+  public update(done: number, total: number): void {
     const now = Date.now();
     if (!this.stream.isTTY || now - this.started < QUIET_MS || now - this.drawn < REDRAW_MS) {
       return;

@@ -11,7 +11,7 @@ describe('Progress', () => {
 
   test('says nothing in the first second, then one line redrawn in place, cleared at the end', () => {
     const { written, stream } = fakeStream(true);
-    const progress = new Progress('diff', 0, stream);
+    const progress = new Progress('diff', stream);
     progress.update(1, 20000);
     expect(written).toEqual([]);
     jest.setSystemTime(1500);
@@ -24,9 +24,9 @@ describe('Progress', () => {
 
   test('never writes to a stream that is not a terminal', () => {
     const { written, stream } = fakeStream(false);
-    const progress = new Progress('connections', 10, stream);
+    const progress = new Progress('connections', stream);
     jest.setSystemTime(5000);
-    progress.update(5);
+    progress.update(5, 10);
     progress.done();
     expect(written).toEqual([]);
   });
