@@ -38,6 +38,7 @@ export class Evaluator {
   private readonly networkPolicy: NetworkPolicyLayer;
   /** The layers that decide each side, in evaluation order (the default comes after them). */
   private readonly layers: readonly PolicyLayer[];
+  private readonly peers: PeerResolver;
   private connectionEngine?: ConnectionEngine;
   private onOneNode?: { readonly hostNetwork: readonly (string | undefined)[]; readonly pods: readonly (string | undefined)[] };
 
@@ -48,6 +49,7 @@ export class Evaluator {
     this.endpoints = new EndpointResolver(model);
     // What each peer matches does not depend on the port: resolved once, for every question.
     const peers = new PeerResolver(model._index);
+    this.peers = peers;
     this.networkPolicy = new NetworkPolicyLayer(model._index, peers);
     // A tier without policies is left out: it would only say that none selects the side.
     const tier = (t: ClusterPolicyTier) => (model._clusterPolicies.some((p) => p.tier === t)
@@ -234,6 +236,11 @@ export class Evaluator {
   public _nodeLocal(from: number, to: number): boolean {
     const { hostNetwork, pods } = this.nodesOfOneNode();
     return hostNetwork[from] !== undefined && pods[to] === hostNetwork[from];
+  }
+
+  /** @internal The classes each peer matches, resolved once for every question (and the lints and exposure). */
+  public _peers(): PeerResolver {
+    return this.peers;
   }
 
   /** @internal The policy layers, in evaluation order (the default after them). */

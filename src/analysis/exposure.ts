@@ -1,4 +1,5 @@
 import { ClusterModel } from './cluster-model';
+import { Evaluator } from './evaluator';
 import { exposureOf } from './open-world-exposure';
 import { Protocol } from '../k8s/protocol';
 
@@ -81,7 +82,7 @@ export class Exposure {
    * @param query the destination and the port (any when absent)
    */
   public static of(model: ClusterModel, query: ExposureQuery): ExposureAnswer {
-    return exposureOf(model, query, []);
+    return exposureOf(new Evaluator(model), query, []);
   }
 
   private constructor() {}

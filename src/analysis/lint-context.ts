@@ -77,7 +77,7 @@ export class LintContext {
     this.evaluator = new Evaluator(this.model);
     this.layers = this.evaluator._layers();
     this.networkPolicyLayer = this.layers.findIndex((l) => l.layer === DecisionLayer.NETWORK_POLICY);
-    this.peers = new PeerResolver(this.index);
+    this.peers = this.evaluator._peers();
     this.index.policies.forEach((policy, i) => this.policyIds.set(policy.id, i));
     const classOf = this.index.classOfWorkload;
     this.dnsClasses = [...new Set(this.index.workloads.flatMap((w, i) => (isDns(w) ? [classOf[i]] : [])))];

@@ -1,5 +1,5 @@
 import { AddressUniverse } from './address-parts';
-import { ClusterModel } from './cluster-model';
+import { cached } from './cached';
 import { CompiledPeer, CompiledPolicy } from './compiled-policy';
 import { CompiledSelector, Labels } from './compiled-selector';
 import { Evaluator } from './evaluator';
@@ -8,6 +8,7 @@ import { complementOf, intersectSpaces, LabelSpace, someLabelsEscaping, spaceOf 
 import { PortRanges } from './port-ranges';
 import { checkPortQuery, portNumberOn } from './port-target';
 import { selectorText } from './selector-text';
+import { classSetHas } from './side-rules';
 import { ContainerPortInfo } from './workload-info';
 import { InputError } from '../k8s/input-error';
 import { NAMESPACE_NAME_LABEL } from '../k8s/kinds';
@@ -30,17 +31,15 @@ export interface KnownPods {
  * `Exposure.of`, pods like `known` left out: a pod of a known source's namespace that carries
  * all its labels is that source (another replica), not another pod.
  */
-export function exposureOf(model: ClusterModel, query: ExposureQuery, known: readonly KnownPods[]): ExposureAnswer {
-  const evaluator = new Evaluator(model);
+export function exposureOf(evaluator: Evaluator, query: ExposureQuery, known: readonly KnownPods[]): ExposureAnswer {
+  const model = evaluator.model;
   const index = model._index;
   const w = evaluator._workloadOf(query.destination);
   if (w === undefined) {
     throw new InputError('destination', [`${query.destination} is an address: exposure is asked of a workload or pod (namespace/name)`]);
   }
-  const workload = index.workloads[w];
   const d = index.classOfWorkload[w];
   const destination = index.classes[d];
-  const destinationNamespace = index.namespaces[destination.namespace];
   const label = model.workloads[w].endpoint;
   const wanted = wantedPorts(query, destination.ports, label);
   const policies = index.policies;
@@ -59,17 +58,12 @@ export function exposureOf(model: ClusterModel, query: ExposureQuery, known: rea
   const egressOf = new Map<string, CompiledPolicy[]>();
   for (const policy of policies) {
     if (policy.egress !== undefined) {
-      (egressOf.get(policy.namespaceName) ?? egressOf.set(policy.namespaceName, []).get(policy.namespaceName)!).push(policy);
+      cached(egressOf, policy.namespaceName, () => []).push(policy);
     }
   }
+  const peers = evaluator._peers();
   /** Whether an egress peer of a policy in `namespaceName` matches the destination. */
-  const peerMatchesDestination = (peer: CompiledPeer, namespaceName: string): boolean => {
-    if (peer.ipBlock !== undefined) {
-      return !destination.hostNetwork && (model.options.ipBlocksMatchPodIps ?? true) && workload.ips.some((ip) => peer.ipBlock!.contains(ip));
-    }
-    return !destination.hostNetwork && (peer.podSelector?.matches(destination.labels) ?? true)
-      && (peer.namespaceSelector ? peer.namespaceSelector.matches(destinationNamespace.labels) : namespaceName === destinationNamespace.name);
-  };
+  const peerMatchesDestination = (peer: CompiledPeer, namespaceName: string): boolean => classSetHas(peers.classesOf(peer, namespaceName), d);
   /** Whether some pod with labels in `pods`, in the input namespace `namespaceName`, may send some of `ports` to the destination. */
   const sendsFrom = (namespaceName: string, pods: LabelSpace, ports: PortRanges): boolean => {
     const egress = egressOf.get(namespaceName) ?? [];

@@ -91,18 +91,20 @@ function checkOnlySources(intent: Intent, app: AppModel): IntentOutcome {
   const names = intent.sources.map((s) => s.toString()).join(', ');
   if (offenders.length === 0) {
     const beyond = intent.openWorld ? openWorldSources(intent, app, destinations, allowedSources) : [];
+    const tiersLeftOut = intent.openWorld && app.model.clusterPolicies.length > 0
+      ? ' (ClusterNetworkPolicies are not applied to the open-world part)' : '';
     if (beyond.length > 0) {
       return {
         holds: false,
         message: `expected only ${names} to reach ${intent.destination} in any cluster with these policies, but ${beyond.length} other kind${beyond.length === 1 ? '' : 's'} `
-          + `of source could, e.g. ${beyond[0]}`,
+          + `of source could, e.g. ${beyond[0]}${tiersLeftOut}`,
         fix: `Narrow the rules that admit them (select the sources by labels only they carry, and namespaces by name), ${ACKNOWLEDGE}.`,
         connections: [],
       };
     }
     return {
       holds: true,
-      message: `no other workload of the app reaches ${intent.destination} (${checked.size} checked)${intent.openWorld ? ', nor could any other pod or address' : ''}`,
+      message: `no other workload of the app reaches ${intent.destination} (${checked.size} checked)${intent.openWorld ? `, nor could any other pod or address${tiersLeftOut}` : ''}`,
       connections: [],
     };
   }
@@ -199,7 +201,7 @@ function openWorldSources(intent: Intent, app: AppModel, destinations: readonly 
     const own = app.model.workloads[destination.workload];
     const pods = [...known, own].map((w) => ({ namespaceName: w.namespaceName, labels: w.labels }));
     for (const port of portsOf(intent, destination, app)) {
-      const answer = exposureOf(app.model, { destination: destination.name, ...port.query }, pods);
+      const answer = exposureOf(app.evaluator, { destination: destination.name, ...port.query }, pods);
       answer.sources.forEach((s) => descriptions.add(s.description));
     }
   }

@@ -8,7 +8,9 @@ export interface OnlySourcesOptions {
    * app does not have (with any labels, in its namespaces or in new ones) and outside
    * addresses (`Exposure`). A pod in a listed source's namespace that carries all of its labels
    * counts as that source (another replica), as do the destination's own. The intent's id ends
-   * in ` open-world`.
+   * in ` open-world`. The open-world part reasons over NetworkPolicies only, as `Exposure`
+   * does: ClusterNetworkPolicy tiers, which can widen or narrow it, are not applied to it (the
+   * result's message says so when the app has any).
    *
    * @default false
    */

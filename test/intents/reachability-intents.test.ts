@@ -175,6 +175,15 @@ describe('expectOnlySources', () => {
     });
   });
 
+  test('openWorld: says that ClusterNetworkPolicies are not applied to the open-world part, when the app has some', () => {
+    const { chart, api, db, intents } = shop();
+    new ClusterNetworkPolicy(chart, 'guard', { tier: ClusterPolicyTier.BASELINE, priority: 1, subject: ClusterPolicySubject.allNamespaces() });
+    intents.expectOnlySources(Endpoint.workload(db), [Endpoint.workload(api)], PortRange.POSTGRES, { openWorld: true });
+    Testing.synth(chart);
+    expect(intents.results()[0].message)
+      .toBe('no other workload of the app reaches shop/db (1 checked), nor could any other pod or address (ClusterNetworkPolicies are not applied to the open-world part)');
+  });
+
   test.each([
     ['a namespace selector, which a new namespace can meet', Peer.namespaces(LabelSelector.of({ labels: { team: 'shop' } })), 'any pod in a namespace labelled team=shop (allowed by shop/allow-db-from-more, ingress[0])'],
     ['an ipBlock, which outside addresses are in', Peer.ipBlock('203.0.113.0/24'), 'addresses in 203.0.113.0/24 (allowed by shop/allow-db-from-more, ingress[0])'],
