@@ -196,7 +196,7 @@ export class ClusterNetworkPolicy extends Construct {
     (props.egress ?? []).forEach((rule) => this.addEgressRule(rule));
     // Validated once per synthesis: cdk8s validates the app again for every chart it writes.
     const passes = SynthPasses.of(this);
-    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => passes.rendering(() => this.synthProblems(), true)) });
+    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => this.synthProblems()) });
   }
 
   /**

@@ -137,7 +137,7 @@ export class NetworkPolicy extends Construct {
       spec: Lazy.any({ produce: () => passes.rendering(() => this.renderSpec()) }),
     });
     // Validated once per synthesis: cdk8s validates the app again for every chart it writes.
-    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => passes.rendering(() => this.synthProblems(), true)) });
+    this.node.addValidation({ validate: () => passes.perSynthesis(this, () => this.synthProblems()) });
   }
 
   /**

@@ -8,8 +8,6 @@ import { ValidationMemo } from '../validation/validation-memo';
 const PASSES = new WeakMap<IConstruct, SynthPasses>();
 /** The key of each synthesis's validation memo. */
 const VALIDATIONS = Symbol('validations');
-/** The key of each synthesis's rendered objects. */
-const RENDERED = Symbol('rendered');
 /** Where cdk8s's `App` is defined: its `synth` frames mark a synthesis on the stack. */
 const CDK8S_DIR = path.dirname(require.resolve('cdk8s'));
 
@@ -39,6 +37,9 @@ export class SynthPasses {
 
   private current = 0;
   private readonly values = new Map<unknown, { readonly synthesis: number; readonly value: unknown }>();
+  /** The objects rendered in the synthesis `renderedIn`. */
+  private rendered = new Map<ApiObject, JsonObject>();
+  private renderedIn = 0;
 
   private constructor(root: IConstruct) {
     root.node.addValidation({
@@ -56,13 +57,16 @@ export class SynthPasses {
     return this.current;
   }
 
-  /** The value for `key` in this synthesis, computed on first use in it. */
+  /**
+   * The value for `key` in this synthesis, computed on first use in it, with the objects it
+   * renders shared by the whole synthesis (`rendering`).
+   */
   public perSynthesis<T>(key: unknown, compute: () => T): T {
     const cached = this.values.get(key);
     if (cached !== undefined && cached.synthesis === this.current) {
       return cached.value as T;
     }
-    const value = compute();
+    const value = RenderingScope.run(compute, () => this.renderings());
     this.values.set(key, { synthesis: this.current, value });
     return value;
   }
@@ -70,21 +74,26 @@ export class SynthPasses {
   /**
    * Runs `render` in a `RenderingScope` that renders each object once per synthesis, not once per
    * policy that reads it: within `app.synth()`, `chart.toJson()` or `Testing.synth()` no user code
-   * runs between the readings. Outside them (a direct `toJson()`) an object may have changed
-   * since, so the scope renders afresh.
-   *
-   * @param validating whether the caller is a validation memoized per synthesis
-   * (`perSynthesis`), which belongs to the last synthesis wherever it is called from, so the
-   * call stack need not be read
+   * runs between the readings, which the call stack tells. Outside them (a direct `toJson()`) an
+   * object may have changed since, so the scope renders afresh. (Inside `perSynthesis`, whose
+   * values belong to the last synthesis wherever they are asked for, the stack is not read.)
    */
-  public rendering<T>(render: () => T, validating: boolean = false): T {
-    return RenderingScope.run(render, () => (validating || insideSynthesis()
-      ? this.perSynthesis(RENDERED, () => new Map<ApiObject, JsonObject>()) : undefined));
+  public rendering<T>(render: () => T): T {
+    return RenderingScope.run(render, () => (insideSynthesis() ? this.renderings() : undefined));
   }
 
   /** The validation answers of this synthesis, shared by the policy constructs and the app's analysis. */
   public get validations(): ValidationMemo {
     return this.perSynthesis(VALIDATIONS, () => new ValidationMemo());
+  }
+
+  /** The objects rendered in this synthesis so far. */
+  private renderings(): Map<ApiObject, JsonObject> {
+    if (this.renderedIn !== this.current) {
+      this.rendered = new Map();
+      this.renderedIn = this.current;
+    }
+    return this.rendered;
   }
 }
 
