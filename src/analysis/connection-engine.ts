@@ -2,6 +2,7 @@
 import { Bitset } from './bitset';
 import { cached } from './cached';
 import { ClusterIndex } from './cluster-index';
+import { layeredPorts } from './layered-ports';
 import { ClassSet } from './peer-resolver';
 import { PolicyLayer } from './policy-layer';
 import { PortRanges, PROTOCOLS } from './port-ranges';
@@ -292,17 +293,7 @@ export class ConnectionEngine {
   }
 
   private computeSide(layers: SideLayers, peer: number, destination: number): PortRanges {
-    const destinationPorts = this._index.classes[destination].ports;
-    let allowed = PortRanges.NONE;
-    let undecided = PortRanges.ALL;
-    for (const rules of layers.rules) {
-      if (rules !== undefined && !undecided.isEmpty()) {
-        const { accept, decided } = decidedPorts(rules, peer, destinationPorts);
-        allowed = allowed.union(accept.intersect(undecided));
-        undecided = undecided.subtract(decided);
-      }
-    }
-    return allowed.union(undecided);
+    return layeredPorts(layers.rules, (rule) => matchesClass(rule, peer), this._index.classes[destination].ports);
   }
 
   /**

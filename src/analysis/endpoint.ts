@@ -167,7 +167,7 @@ export function closeMatches(text: string, names: readonly string[]): string[] {
  * typos, each cost 1) when it is at most `max`, else `max + 1`; only the band of the table
  * within `max` of the diagonal is computed.
  */
-function boundedDistance(a: string, b: string, max: number): number {
+export function boundedDistance(a: string, b: string, max: number): number {
   if (max === 0 || Math.abs(a.length - b.length) > max) {
     return max + 1;
   }

@@ -1,4 +1,5 @@
 import { CompiledSelector, Labels } from './compiled-selector';
+import { boundedDistance } from './endpoint';
 
 /** Something with labels, and how to name it in a message. */
 export interface Labelled {
@@ -42,24 +43,6 @@ export function closeLabels(selector: CompiledSelector, candidates: readonly Lab
  * Whether two different texts are one edit apart: one character inserted, deleted or replaced,
  * or two neighbours swapped.
  */
-export function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) {
-    return false;
-  }
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) {
-    start++;
-  }
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const restA = endA - start;
-  const restB = endB - start;
-  if (restA <= 1 && restB <= 1) {
-    return true;
-  }
-  return restA === 2 && restB === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
+function oneEditApart(a: string, b: string): boolean {
+  return a !== b && boundedDistance(a, b, 1) <= 1;
 }
