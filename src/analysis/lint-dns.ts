@@ -26,6 +26,8 @@ interface DnsReach {
 export function lintDns(context: LintContext, report: LintReport): void {
   const engine = context.engine;
   const reach = new Map<number, DnsReach>();
+  // What a side lets out to addresses depends on its rules only: judged once per side.
+  const toAddresses = new Map<unknown, PortRanges>();
   const reachOf = (s: number): DnsReach => cached(reach, s, () => {
     let ports = PortRanges.NONE;
     for (const d of context.dnsClasses) {
@@ -33,10 +35,10 @@ export function lintDns(context: LintContext, report: LintReport): void {
     }
     if (context.dnsAssumed) {
       const layers = engine._layersOf(TrafficDirection.EGRESS, s);
-      for (const part of context.addresses.parts(layers.flat)) {
+      ports = ports.union(cached(toAddresses, layers.id, () => context.addresses.parts(layers.flat).reduce((all, part) => {
         const matched = new Set(part.rules.map((i) => layers.flat[i]));
-        ports = ports.union(layeredPorts(layers.rules, (rule) => matched.has(rule), []));
-      }
+        return all.union(layeredPorts(layers.rules, (rule) => matched.has(rule), []));
+      }, PortRanges.NONE)));
     }
     return { udp: ports.contains(Protocol.UDP, DNS_PORT), tcp: ports.contains(Protocol.TCP, DNS_PORT) };
   });

@@ -39,14 +39,15 @@ export function lintNoEffect(context: LintContext, report: LintReport): void {
   const grouping = new PeerGrouping(index.classes.length);
   for (const direction of DIRECTIONS) {
     const ingress = direction === TrafficDirection.INGRESS;
-    // The sides the undecided policies are part of; ingress port names resolve on the subject.
+    // The sides the undecided policies are part of; ingress port names resolve on the subject,
+    // so subjects of one side differ only when some rule names a port.
     const sides = new Map<string, number[]>();
     for (const c of index.classes) {
       if (c.hostNetwork || isolating(direction, c.id).every((p) => effect[p])) {
         continue;
       }
-      const key = `${engine._layersOf(direction, c.id).id}${ingress ? ` ${engine._profileOf[c.id]}` : ''}`;
-      (sides.get(key) ?? sides.set(key, []).get(key)!).push(c.id);
+      const layers = engine._layersOf(direction, c.id);
+      cached(sides, `${layers.id}${ingress && layers.usesNames ? ` ${engine._profileOf[c.id]}` : ''}`, () => []).push(c.id);
     }
     for (const subjects of sides.values()) {
       const layers = engine._layersOf(direction, subjects[0]);
@@ -65,7 +66,7 @@ export function lintNoEffect(context: LintContext, report: LintReport): void {
       const positions = new Map<string, number[]>();
       flat.forEach((rule, i) => {
         if (ownRules.has(rule)) {
-          (positions.get(rule.reference.policy) ?? positions.set(rule.reference.policy, []).get(rule.reference.policy)!).push(i);
+          cached(positions, rule.reference.policy, () => []).push(i);
         }
       });
       const groupsWith: number[][] = flat.map(() => []);
@@ -86,7 +87,7 @@ export function lintNoEffect(context: LintContext, report: LintReport): void {
         const deltas = new Map<readonly number[], Map<string, PortRanges>>();
         /** The ports the side loses for a peer that the rules at `matching` (some of them the policy's) match. */
         const delta = (matching: readonly number[], destination: readonly ContainerPortInfo[], profile: string): PortRanges => {
-          const byProfile = deltas.get(matching) ?? deltas.set(matching, new Map()).get(matching)!;
+          const byProfile = cached(deltas, matching, () => new Map<string, PortRanges>());
           let lost = byProfile.get(profile);
           if (lost === undefined) {
             const matched = new Set<LayerRule>(matching.map((i) => flat[i]));
@@ -120,7 +121,7 @@ export function lintNoEffect(context: LintContext, report: LintReport): void {
   policies.forEach((policy, p) => {
     if (!effect[p]) {
       const key = `${policy.namespaceName} ${JSON.stringify(policy.spec)}`;
-      (bySpec.get(key) ?? bySpec.set(key, []).get(key)!).push(policy.id);
+      cached(bySpec, key, () => []).push(policy.id);
     }
   });
   policies.forEach((policy, p) => {

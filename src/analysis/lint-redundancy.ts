@@ -1,3 +1,4 @@
+import { cached } from './cached';
 import { directionRules } from './compiled-policy';
 import { LintContext } from './lint-context';
 import { LintId } from './lint-id';
@@ -82,9 +83,11 @@ export function lintRedundantRules(context: LintContext, report: LintReport): vo
       const groups = grouping.group(rules);
       const rest = grouping.restSize > 0 ? { rules: grouping.rest, members: usesNames ? restProfiles(context, grouping) : [] } : undefined;
       const parts = context.addresses.parts(rules, ingress && !index.options.allowNodeTraffic);
-      // Ingress port names resolve on the subject: each profile of the side's subjects is judged.
-      for (const [profile, subject] of ingress ? subjects : new Map([[-1, -1]])) {
-        const ownPorts = ingress ? index.classes[subject].ports : [];
+      // Ingress port names resolve on the subject: each profile of the side's subjects is judged,
+      // when some rule names a port (else the subject's ports change nothing).
+      const namesOnSubject = ingress && rules.some((rule) => rule.ports.hasNames);
+      for (const [profile, subject] of namesOnSubject ? subjects : new Map([[-1, -1]])) {
+        const ownPorts = namesOnSubject ? index.classes[subject].ports : [];
         for (const group of rest ? [...groups, rest] : groups) {
           if (usesNames) {
             // Egress port names resolve on each peer.
@@ -121,12 +124,7 @@ function ruleKey(policy: string, direction: TrafficDirection, ruleIndex: number)
 }
 
 function cachedState(states: Map<string, RuleState>, key: string): RuleState {
-  let state = states.get(key);
-  if (state === undefined) {
-    state = { uncovered: false, admits: false, coverers: new Map() };
-    states.set(key, state);
-  }
-  return state;
+  return cached(states, key, () => ({ uncovered: false, admits: false, coverers: new Map() }));
 }
 
 /** One class of the rest for each destination profile that has one there. */
