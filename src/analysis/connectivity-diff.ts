@@ -67,8 +67,8 @@ export class ConnectivityDiff {
       oldIndex[k] < 0 || newIndex[k] < 0 || signature(sides[0], oldIndex[k]) !== signature(sides[1], newIndex[k]);
     const everything = JSON.stringify(before.model.options) !== JSON.stringify(after.model.options);
     // A connection depends on its source's egress rules, its destination's ingress rules, and what both ends are.
-    const affected = (direction: TrafficDirection) => names.map((_, k) => everything
-      || changed(k, (s, w) => s.peerFacts(w)) || changed(k, (s, w) => s.signature(direction, w)));
+    const factsChanged = names.map((_, k) => everything || changed(k, (s, w) => s.peerFacts(w)));
+    const affected = (direction: TrafficDirection) => names.map((_, k) => factsChanged[k] || changed(k, (s, w) => s.signature(direction, w)));
     const isSource = affected(TrafficDirection.EGRESS);
     const destinations = affected(TrafficDirection.INGRESS).flatMap((yes, k) => (yes ? [k] : []));
     const everyName = names.map((_, k) => k);

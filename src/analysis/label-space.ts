@@ -20,7 +20,7 @@ export interface KeyValues {
 export type LabelSpace = ReadonlyMap<string, KeyValues>;
 
 /** Every label map. */
-export const ANY_LABELS: LabelSpace = new Map();
+const ANY_LABELS: LabelSpace = new Map();
 
 /** The values of one requirement. */
 function requirementValues(requirement: LabelRequirement): KeyValues {

@@ -1,11 +1,10 @@
-import { CompiledPolicy, directionRules } from './compiled-policy';
+import { directionRules } from './compiled-policy';
 import { LintContext } from './lint-context';
 import { LintId } from './lint-id';
 import { DIRECTIONS, lintFinding, LintReport, listed, peerField } from './lint-report';
 import { lowerBound } from './lower-bound';
+import { ipBlockText, rawPeer } from './selector-text';
 import { unmapIpv4 } from '../k8s/ip-address';
-import { KubeNetworkPolicyPeer } from '../k8s/kube-json';
-import { TrafficDirection } from '../k8s/traffic-direction';
 
 /** A known pod IP, and whose it is. */
 interface PodAddress {
@@ -66,16 +65,4 @@ export function lintIpBlocks(context: LintContext, report: LintReport): void {
       }
     }
   }
-}
-
-/** The peer as written in the policy's spec. */
-export function rawPeer(policy: CompiledPolicy, direction: TrafficDirection, ruleIndex: number, peerIndex: number): KubeNetworkPolicyPeer {
-  const rule = direction === TrafficDirection.INGRESS ? policy.spec.ingress![ruleIndex].from : policy.spec.egress![ruleIndex].to;
-  return rule![peerIndex];
-}
-
-/** `10.0.0.0/8 except 10.1.0.0/16, 10.2.0.0/16`. */
-export function ipBlockText(peer: KubeNetworkPolicyPeer): string {
-  const block = peer.ipBlock!;
-  return block.except?.length ? `${block.cidr} except ${block.except.join(', ')}` : block.cidr;
 }

@@ -7,11 +7,12 @@ import type { ExposureAnswer, ExposureQuery, ExposureSource } from './exposure';
 import { complementOf, intersectSpaces, LabelSpace, someLabelsEscaping, spaceOf } from './label-space';
 import { PortRanges } from './port-ranges';
 import { checkPortQuery, portNumberOn } from './port-target';
-import { selectorText } from './selector-text';
+import { ipBlockText, rawPeer, selectorText } from './selector-text';
 import { classSetHas } from './side-rules';
 import { ContainerPortInfo } from './workload-info';
 import { InputError } from '../k8s/input-error';
 import { NAMESPACE_NAME_LABEL } from '../k8s/kinds';
+import { TrafficDirection } from '../k8s/traffic-direction';
 
 /** A peer's pods: the labels they may have, and the namespaces they may be in. */
 interface PodScope {
@@ -121,7 +122,7 @@ export function exposureOf(evaluator: Evaluator, query: ExposureQuery, known: re
         if (peer.ipBlock !== undefined) {
           if (universe.holdsOtherThanPods(peer.ipBlock) !== undefined) {
             otherAddresses = true;
-            sources.push({ description: `${ipBlockText(policy, rule.index, j)}${by}`, policy: policy.id, rule: peerRule });
+            sources.push({ description: `addresses in ${ipBlockText(rawPeer(policy, TrafficDirection.INGRESS, rule.index, j))}${by}`, policy: policy.id, rule: peerRule });
           }
           return;
         }
@@ -159,10 +160,4 @@ function podsText(peer: CompiledPeer, namespaceName: string): string {
     return `${pods} in namespace ${namespaceName}`;
   }
   return peer.namespaceSelector.requirements.length === 0 ? `${pods} in any namespace` : `${pods} in a namespace labelled ${selectorText(peer.namespaceSelector)}`;
-}
-
-function ipBlockText(policy: CompiledPolicy, ruleIndex: number, peerIndex: number): string {
-  const block = policy.spec.ingress?.[ruleIndex]?.from?.[peerIndex]?.ipBlock;
-  const except = block?.except ?? [];
-  return `addresses in ${block?.cidr}${except.length > 0 ? ` except ${except.join(', ')}` : ''}`;
 }

@@ -1,4 +1,7 @@
+import { CompiledPolicy } from './compiled-policy';
 import { CompiledSelector, LabelRequirement } from './compiled-selector';
+import { KubeNetworkPolicyPeer } from '../k8s/kube-json';
+import { TrafficDirection } from '../k8s/traffic-direction';
 
 /**
  * A selector as `kubectl -l` writes one: `app=api,tier in (web,db),!debug`; empty for the
@@ -9,7 +12,7 @@ export function selectorText(selector: CompiledSelector): string {
 }
 
 /** One requirement in `kubectl -l` syntax. */
-export function requirementText(requirement: LabelRequirement): string {
+function requirementText(requirement: LabelRequirement): string {
   const values = [...new Set(requirement.values)];
   switch (requirement.operator) {
     case 'In':
@@ -21,4 +24,16 @@ export function requirementText(requirement: LabelRequirement): string {
     case 'DoesNotExist':
       return `!${requirement.key}`;
   }
+}
+
+/** The peer as written in the policy's spec. */
+export function rawPeer(policy: CompiledPolicy, direction: TrafficDirection, ruleIndex: number, peerIndex: number): KubeNetworkPolicyPeer {
+  const rule = direction === TrafficDirection.INGRESS ? policy.spec.ingress![ruleIndex].from : policy.spec.egress![ruleIndex].to;
+  return rule![peerIndex];
+}
+
+/** `10.0.0.0/8 except 10.1.0.0/16, 10.2.0.0/16`. */
+export function ipBlockText(peer: KubeNetworkPolicyPeer): string {
+  const block = peer.ipBlock!;
+  return block.except?.length ? `${block.cidr} except ${block.except.join(', ')}` : block.cidr;
 }
