@@ -117,7 +117,8 @@ export class AppAnalysis {
       const ports = reportPorts(manifests.documents, intents, full ? Number.MAX_SAFE_INTEGER : undefined);
       return {
         intents,
-        lints: lints.results.flat(),
+        // No lint section when no member runs one (`lints: []` everywhere).
+        lints: members.some((m) => m.lints.length > 0) ? lints.results.flat() : undefined,
         findings: app.model.findings,
         matrices: ports.queries.map((query) => app.evaluator.matrix(query)),
         omittedPorts: ports.omitted,

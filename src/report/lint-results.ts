@@ -17,7 +17,7 @@ export function lintSummary(results: readonly LintResult[]): string {
 /** The Markdown section body: a table of the findings, each with its id (what `acknowledge` takes) and any acknowledgement. */
 export function lintsMarkdown(results: readonly LintResult[]): string {
   const lines = ['Mistakes in the NetworkPolicies that the API server accepts and no intent asks about. '
-    + 'Each fails synthesis until fixed or acknowledged by its id.', ''];
+    + 'At synth, each fails synthesis until it is fixed or acknowledged by its id; `cdk8s-netpol lint` exits 1 on them.', ''];
   if (results.length === 0) {
     return lines.concat('_None._', '').join('\n');
   }

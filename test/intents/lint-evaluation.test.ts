@@ -64,8 +64,11 @@ describe('lints at synth', () => {
     expect(thrown(() => Testing.synth(only.chart))).not.toContain('NP-LINT-PEER-MATCHES-NOTHING');
     expect(only.intents.lintResults().map((r) => r.id)).toEqual(['NP-LINT-NO-EFFECT[shop/allow-from-wbe]']);
     const none = shopWithTypo({ lints: [] });
-    expect(() => Testing.synth(none.chart)).not.toThrow();
+    none.app.synth();
     expect(none.intents.lintResults()).toEqual([]);
+    // The report then has no lint section, rather than one that says there is nothing.
+    expect(JSON.parse(fs.readFileSync(path.join(none.app.outdir, REPORT_FILES.json), 'utf8')).lints).toBeUndefined();
+    expect(fs.readFileSync(path.join(none.app.outdir, REPORT_FILES.markdown), 'utf8')).not.toContain('## Lints');
   });
 
   test('an acknowledgement of a finding the app does not have fails synthesis, so it does not outlive the finding', () => {
