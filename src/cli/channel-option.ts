@@ -4,6 +4,9 @@ import { ClusterNetworkPolicyChannel } from '../validation/cluster-network-polic
 /** `--channel standard|experimental`: the channel of the ClusterNetworkPolicy CRD in the cluster. */
 export const CHANNEL_OPTION = 'channel';
 
+/** The `--channel` line of every command's help. */
+export const CHANNEL_HELP = "  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)";
+
 /** The ClusterNetworkPolicy CRD channel `--channel` names (standard by default). */
 export function clusterPolicyChannel(parsed: ParsedArgs): ClusterNetworkPolicyChannel {
   const channels: string[] = Object.values(ClusterNetworkPolicyChannel);

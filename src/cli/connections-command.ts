@@ -1,4 +1,4 @@
-import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
+import { CHANNEL_HELP, CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, loadModel } from './load-model';
@@ -23,7 +23,7 @@ name order. Entries are written as they are computed, so a cluster of any size s
                   (one row per pair), or json: {"connections": [{"from", "to", "protocol",
                   "ports": [[first, last], ...]}]}, one entry per line
   --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
-  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)
+${CHANNEL_HELP}
 
 A workload is not listed with itself. Exit codes: 0 success, 1 a problem with the input,
 2 bad flags (an unknown namespace or workload is one), or no input.`;

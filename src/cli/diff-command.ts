@@ -1,4 +1,4 @@
-import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
+import { CHANNEL_HELP, CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { loadModel } from './load-model';
@@ -30,7 +30,7 @@ by namespace/name; one on one side only counts with all its connections.
                     or json: {"added": [...], "removed": [...]}, entries as in connections with
                     "policies" and "rules"
   --cidr legacy     evaluate the CIDR forms servers before 1.36 accepted
-  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel
+${CHANNEL_HELP}
 
 Exit codes: 0 no change that --fail-on counts, 1 such a change or a problem with either input,
 2 bad flags or a missing input.`;

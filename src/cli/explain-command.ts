@@ -1,4 +1,4 @@
-import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
+import { CHANNEL_HELP, CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, loadModel, optionalPortQuery } from './load-model';
@@ -24,7 +24,7 @@ the destination pod's own node (whose traffic to its pods is always allowed).
   --protocol      TCP (the default), UDP or SCTP; only with --port
   --format        text, or json (the library's Verdict, or ConnectionVerdict without --port)
   --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
-  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)
+${CHANNEL_HELP}
 
 Exit codes: 0 answered, 1 answered but the input has a problem, 2 bad flags (an unknown
 endpoint is one, with close matches), or no input.`;

@@ -1,4 +1,4 @@
-import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
+import { CHANNEL_HELP, CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, loadModel, optionalPortQuery } from './load-model';
@@ -23,7 +23,8 @@ policy and rule that admit it.
   --format        text, or json: {"to", "port", "protocol", "otherPods", "otherAddresses",
                   "sources": [{"description", "policy", "rule"}]}
   --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
-  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)
+${CHANNEL_HELP}
+                          (exposure does not apply ClusterNetworkPolicies: it decides which are valid)
 
 A question, not a check. Exit codes: 0 answered, 1 the input has invalid policies, 2 bad flags
 (an unknown workload is one) or no input.`;

@@ -1,4 +1,4 @@
-import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
+import { CHANNEL_HELP, CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { loadModel } from './load-model';
@@ -23,7 +23,7 @@ export const LINT_HELP = [
   '                      json: {"findings": [{"id", "namespace", "name", "field", "message"}]}',
   '  --checks <ids>      only these lints, comma-separated (default: all of them)',
   '  --cidr strict|legacy  which CIDR forms a policy may use (default: strict)',
-  '  --channel experimental  read ClusterNetworkPolicies with the CRD\'s experimental channel (nodes peers)',
+  CHANNEL_HELP,
   '',
   `Lint ids: ${LINT_IDS.join(', ')}.`,
   '',

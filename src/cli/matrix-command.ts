@@ -1,4 +1,4 @@
-import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
+import { CHANNEL_HELP, CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { asUsage, checkedQuery, loadModel, portFlagsQuery } from './load-model';
@@ -30,7 +30,7 @@ as they are computed, so a matrix of any size streams.
                   "allowed": {"<source>": {"<destination>": bool}}}, one line per matrix
                   (with --by namespace: "namespaces", and "all", "some" or "none" per cell)
   --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
-  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)
+${CHANNEL_HELP}
 
 Problems with the input go to stderr. Exit codes: 0 success, 1 a problem with the input
 (an invalid policy, an unusable document), 2 bad flags or no input.`;

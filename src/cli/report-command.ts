@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
+import { CHANNEL_HELP, CHANNEL_OPTION, clusterPolicyChannel } from './channel-option';
 import { CIDR_OPTION, strictCidr } from './cidr-option';
 import { CommandResult, EXIT_FINDINGS, EXIT_OK } from './command-result';
 import { loadModel } from './load-model';
@@ -27,7 +27,7 @@ port the policies name, every lint finding (as \`lint\` prints them), and every 
   --matrices full JSON matrices pair by pair whatever the number of workloads (by default,
                   large matrices are summarized)
   --cidr legacy   evaluate the CIDR forms servers before 1.36 accepted
-  --channel experimental  read ClusterNetworkPolicies with the CRD's experimental channel (nodes peers)
+${CHANNEL_HELP}
 
 Exit codes: 0 success, 1 a problem with the input, 2 bad flags, no input, or --out not writable.`;
 
