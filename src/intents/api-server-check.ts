@@ -1,4 +1,4 @@
-import { ManifestCheck, PluginViolation, SynthesizedManifest } from './plugin-violation';
+import { ManifestCheck, ManifestInput, PluginViolation } from './plugin-violation';
 import { asArray, asObject } from '../k8s/json-values';
 import { FindingSeverity } from '../validation/finding';
 import { NetworkPolicyValidator } from '../validation/validator';
@@ -13,9 +13,9 @@ export class ApiServerCheck implements ManifestCheck {
 
   constructor(private readonly strictCidr: boolean) {}
 
-  public run(manifests: readonly SynthesizedManifest[]): PluginViolation[] {
+  public run(input: ManifestInput): PluginViolation[] {
     const violations: PluginViolation[] = [];
-    for (const manifest of manifests) {
+    for (const manifest of input.manifests) {
       for (const document of manifest.documents.flatMap(listItems)) {
         if (!NetworkPolicyValidator.isNetworkPolicy(document)) {
           continue;

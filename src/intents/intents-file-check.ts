@@ -5,8 +5,7 @@ import { Intent } from './intent';
 import { checkIntent } from './intent-check';
 import { inputReason } from './intent-input-error';
 import { readIntentsFile } from './intents-file';
-import { documentsOf, ManifestCheck, PluginViolation, SynthesizedManifest, ViolatingResource } from './plugin-violation';
-import { ClusterModel } from '../analysis/cluster-model';
+import { ManifestCheck, ManifestInput, PluginViolation, ViolatingResource } from './plugin-violation';
 
 /**
  * The intents of an intents file (see `readIntentsFile`) checked against the synthesized
@@ -17,9 +16,9 @@ export class IntentsFileCheck implements ManifestCheck {
   public readonly name = 'intentsFile';
 
   /** @param file the intents file, as given; read relative to `baseDir` */
-  constructor(private readonly file: string, private readonly baseDir: string, private readonly strictCidr: boolean) {}
+  constructor(private readonly file: string, private readonly baseDir: string) {}
 
-  public run(manifests: readonly SynthesizedManifest[]): PluginViolation[] {
+  public run(input: ManifestInput): PluginViolation[] {
     const file = path.resolve(this.baseDir, this.file);
     let text: string;
     try {
@@ -32,8 +31,8 @@ export class IntentsFileCheck implements ManifestCheck {
     const violations = read.problems.map((problem) => this.fileViolation(file, [problem.field],
       `${this.file}: ${problem.field === '' ? '' : `${problem.field}: `}${problem.message}`, `Correct ${problem.field || 'the file'}; the entry is left out until then`));
 
-    const { documents, manifestOf } = documentsOf(manifests);
-    const app = appModel(ClusterModel.fromManifests(documents, { strictCidr: this.strictCidr }));
+    const manifestOf = input.documents.manifestOf;
+    const app = appModel(input.model);
     for (const intent of read.intents) {
       const field = read.declaredAt.get(intent.id)!;
       const location = `${this.file}: ${field}`;

@@ -1,5 +1,4 @@
-import { documentsOf, ManifestCheck, PluginViolation, SynthesizedManifest } from './plugin-violation';
-import { ClusterModel } from '../analysis/cluster-model';
+import { ManifestCheck, ManifestInput, PluginViolation } from './plugin-violation';
 import { LintId } from '../analysis/lint-id';
 import { Linter } from '../analysis/linter';
 
@@ -10,11 +9,11 @@ import { Linter } from '../analysis/linter';
 export class LintCheck implements ManifestCheck {
   public readonly name = 'lints';
 
-  constructor(private readonly checks: readonly LintId[], private readonly strictCidr: boolean) {}
+  constructor(private readonly checks: readonly LintId[]) {}
 
-  public run(manifests: readonly SynthesizedManifest[]): PluginViolation[] {
-    const { documents, manifestOf } = documentsOf(manifests);
-    const model = ClusterModel.fromManifests(documents, { strictCidr: this.strictCidr });
+  public run(input: ManifestInput): PluginViolation[] {
+    const manifestOf = input.documents.manifestOf;
+    const model = input.model;
     // A finding on the whole policy (NP-LINT-NO-EFFECT) has no field.
     return Linter.lint(model, { checks: [...this.checks] }).map((finding) => ({
       ruleName: finding.id,

@@ -1,7 +1,7 @@
 import { ApiServerCheck } from './api-server-check';
 import { IntentsFileCheck } from './intents-file-check';
 import { LintCheck } from './lint-check';
-import { ManifestCheck, SynthesizedManifest } from './plugin-violation';
+import { ManifestCheck, ManifestInput, SynthesizedManifest } from './plugin-violation';
 import { LintId } from '../analysis/lint-id';
 import { isLintId, LINT_IDS } from '../analysis/lint-report';
 import { InputError } from '../k8s/input-error';
@@ -74,6 +74,7 @@ const PROPERTIES = ['apiServerValidation', 'intentsFile', 'lints', 'cidr'];
  */
 export class NetworkPolicyValidation {
   private readonly checks: ManifestCheck[];
+  private readonly strictCidr: boolean;
 
   constructor(props: NetworkPolicyValidationProps = {}) {
     const problems = Object.keys(props).filter((key) => !PROPERTIES.includes(key))
@@ -95,10 +96,11 @@ export class NetworkPolicyValidation {
       throw new InputError('NetworkPolicyValidation', problems);
     }
     const strictCidr = props.cidr !== 'legacy';
+    this.strictCidr = strictCidr;
     this.checks = [
       ...(props.apiServerValidation ?? true ? [new ApiServerCheck(strictCidr)] : []),
-      ...(props.intentsFile !== undefined ? [new IntentsFileCheck(props.intentsFile, process.cwd(), strictCidr)] : []),
-      ...(lints.length > 0 ? [new LintCheck((lints.includes('all') ? LINT_IDS : lints) as LintId[], strictCidr)] : []),
+      ...(props.intentsFile !== undefined ? [new IntentsFileCheck(props.intentsFile, process.cwd())] : []),
+      ...(lints.length > 0 ? [new LintCheck((lints.includes('all') ? LINT_IDS : lints) as LintId[])] : []),
     ];
   }
 
@@ -113,7 +115,8 @@ export class NetworkPolicyValidation {
       throw new InputError('NetworkPolicyValidation.validate', ['context: expected cdk8s-cli\'s ValidationContext (manifests, parseManifest, report)']);
     }
     const manifests: SynthesizedManifest[] = context.manifests.map((path: string) => ({ path, documents: context.parseManifest(path) }));
-    const violations = this.checks.flatMap((check) => check.run(manifests));
+    const input = new ManifestInput(manifests, this.strictCidr);
+    const violations = this.checks.flatMap((check) => check.run(input));
     for (const { ruleName, recommendation, fix, violatingResources } of violations) {
       context.report.addViolation({ ruleName, recommendation, fix, violatingResources });
     }

@@ -1,3 +1,4 @@
+import { ClusterModel } from '../analysis/cluster-model';
 import { ManifestDocument } from '../analysis/manifest-document';
 
 /**
@@ -34,18 +35,38 @@ export interface PluginViolation {
   readonly failing: boolean;
 }
 
-/**
- * One kind of check the plugin runs over the synthesized manifests. API-server validation and
- * the intents file are the two today; further checks (lints) are further implementations.
- */
+/** One kind of check the plugin runs over the synthesized manifests: API-server validation, the intents file, the lints. */
 export interface ManifestCheck {
   /** What the summary calls it, e.g. `apiServerValidation`. */
   readonly name: string;
-  run(manifests: readonly SynthesizedManifest[]): PluginViolation[];
+  run(input: ManifestInput): PluginViolation[];
+}
+
+/**
+ * The synthesized manifests of one validation, and what the checks read from them: the
+ * documents and the cluster model, each made once, when a check first asks for it.
+ */
+export class ManifestInput {
+  private read?: { documents: ManifestDocument[]; manifestOf: Map<string, string> };
+  private built?: ClusterModel;
+
+  constructor(public readonly manifests: readonly SynthesizedManifest[], private readonly strictCidr: boolean) {}
+
+  /** The documents with their origins (`<path>:<index>`), and the manifest path of each origin. */
+  public get documents(): { documents: ManifestDocument[]; manifestOf: Map<string, string> } {
+    this.read ??= documentsOf(this.manifests);
+    return this.read;
+  }
+
+  /** The cluster model of the documents. */
+  public get model(): ClusterModel {
+    this.built ??= ClusterModel.fromManifests(this.documents.documents, { strictCidr: this.strictCidr });
+    return this.built;
+  }
 }
 
 /** The manifests' documents for a model, each with its origin (`<path>:<index>`), and the manifest path of each origin. */
-export function documentsOf(manifests: readonly SynthesizedManifest[]): { documents: ManifestDocument[]; manifestOf: Map<string, string> } {
+function documentsOf(manifests: readonly SynthesizedManifest[]): { documents: ManifestDocument[]; manifestOf: Map<string, string> } {
   const manifestOf = new Map<string, string>();
   const documents: ManifestDocument[] = [];
   for (const manifest of manifests) {
