@@ -55,7 +55,9 @@ export function lintNamedPorts(context: LintContext, report: LintReport): void {
           const hint = otherProtocol.length === 0 ? ''
             : ` (${listed(context.workloadNames(otherProtocol))} ${otherProtocol.length === 1 ? 'declares' : 'declare'} "${name}" with protocol `
               + `${[...new Set(otherProtocol.flatMap((c) => index.classes[c].ports.filter((port) => port.name === name).map((port) => port.protocol)))].join(', ')})`;
-          const none = destinations.length === 0 ? 'its peers are addresses only, which have no container ports' : `none of ${where} declares it${hint}`;
+          const none = destinations.length > 0 ? `none of ${where} declares it${hint}`
+            : rule.peers!.every((peer) => peer.ipBlock) ? 'its peers are addresses only, which have no container ports'
+              : 'its peers match no pod, and addresses have no container ports';
           report(lintFinding(LintId.NAMED_PORT_UNRESOLVED, policy, `${ruleField(direction, rule.index)}.ports[${k}].port`,
             `port "${name}" (${protocol}) resolves on no pod this rule's traffic can reach: ${none}, so this entry admits nothing. `
             + 'Fix: use the name a destination container port has (with its protocol), or the port number'));

@@ -198,6 +198,12 @@ describe('NP-LINT-NAMED-PORT-UNRESOLVED', () => {
       'spec.egress[0].ports[0].port', /none of the pods its peers match declares it/],
     ['an egress port to addresses only', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 'http' }] }] },
       'spec.egress[0].ports[0].port', /its peers are addresses only/],
+    ['an egress port to addresses and to pods that do not exist', {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }, { podSelector: { matchLabels: { app: 'none' } } }], ports: [{ port: 'http' }] }],
+    },
+    'spec.egress[0].ports[0].port', /its peers match no pod, and addresses have no container ports/],
     ['the second entry', ingressFrom([{ podSelector: {} }], [{ port: 'http' }, { port: 'metrics' }]), 'spec.ingress[0].ports[1].port', /"metrics"/],
   ])('fires on %s', (_, spec, field, message) => {
     const result = lint(LintId.NAMED_PORT_UNRESOLVED, shop, web, api, policy('shop/p', spec));
